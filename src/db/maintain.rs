@@ -1,0 +1,44 @@
+//! `prakan db maintain`: idempotent upkeep, safe to run from cron.
+
+use sqlx::PgPool;
+
+/// How many months of audit partitions exist ahead of the current one.
+pub const MONTHS_AHEAD: i32 = 3;
+
+#[derive(Debug, Default)]
+pub struct MaintenanceReport {
+    pub partitions_created: Vec<String>,
+    pub tables_analyzed: usize,
+}
+
+pub async fn run(pool: &PgPool) -> sqlx::Result<MaintenanceReport> {
+    let partitions_created: Vec<String> = sqlx::query_scalar(
+        "SELECT created FROM (
+             SELECT ensure_monthly_partition('audit_logs',
+                        (date_trunc('month', now() AT TIME ZONE 'Asia/Bangkok')
+                         + make_interval(months => m))::date) AS created
+               FROM generate_series(0, $1) AS m) AS made
+          WHERE created IS NOT NULL",
+    )
+    .bind(MONTHS_AHEAD)
+    .fetch_all(pool)
+    .await?;
+
+    // ANALYZE runs from the client, outside any function (the seed's perform_maintenance()
+    // could not: PostgreSQL forbids VACUUM inside a function).
+    let tables: Vec<String> = sqlx::query_scalar(
+        "SELECT format('%I', relname) FROM pg_stat_user_tables WHERE schemaname = 'public'
+          ORDER BY relname",
+    )
+    .fetch_all(pool)
+    .await?;
+    for table in &tables {
+        sqlx::query(sqlx::AssertSqlSafe(format!("ANALYZE {table}")))
+            .execute(pool)
+            .await?;
+    }
+    Ok(MaintenanceReport {
+        partitions_created,
+        tables_analyzed: tables.len(),
+    })
+}

@@ -1,0 +1,70 @@
+//! Schema and reference data: the sqlx migrations, the geography, and the database-level
+//! privileges (a database's ACL is not copied by CREATE DATABASE … TEMPLATE, so it is
+//! applied here rather than in a migration).
+
+use sha2::{Digest, Sha256};
+use sqlx::PgPool;
+use sqlx::migrate::Migrator;
+
+pub static MIGRATOR: Migrator = sqlx::migrate!("./migrations");
+
+#[derive(Debug, thiserror::Error)]
+pub enum MigrateError {
+    #[error("applying migrations: {0}")]
+    Migrations(#[from] sqlx::migrate::MigrateError),
+    #[error("loading reference data: {0}")]
+    ReferenceData(#[from] super::geo::GeoError),
+    #[error("securing the database: {0}")]
+    Database(#[from] sqlx::Error),
+}
+
+/// Brings a database fully up to date. Safe to run again: it then changes nothing.
+pub async fn run(pool: &PgPool) -> Result<(), MigrateError> {
+    MIGRATOR.run(pool).await?;
+    super::geo::load(pool).await?;
+    secure_database(pool).await?;
+    Ok(())
+}
+
+/// Only the prakan group roles may connect to this database.
+pub async fn secure_database(pool: &PgPool) -> sqlx::Result<()> {
+    sqlx::query(
+        "DO $$
+         BEGIN
+             EXECUTE format('REVOKE CONNECT, TEMPORARY ON DATABASE %I FROM PUBLIC', current_database());
+             EXECUTE format('GRANT CONNECT ON DATABASE %I TO prakan_agent, prakan_underwriter,
+                             prakan_adjuster, prakan_surveyor, prakan_finance, prakan_auditor,
+                             prakan_admin', current_database());
+         END
+         $$",
+    )
+    .execute(pool)
+    .await?;
+    Ok(())
+}
+
+/// A fingerprint of everything `run` puts into an empty database: test templates built
+/// from an older schema are recognised and rebuilt.
+pub fn schema_fingerprint() -> String {
+    let mut hasher = Sha256::new();
+    for migration in MIGRATOR.iter() {
+        hasher.update(migration.version.to_le_bytes());
+        hasher.update(&*migration.checksum);
+    }
+    hasher.update(super::geo::GEOGRAPHY_CSV.as_bytes());
+    hex::encode(hasher.finalize())[..16].to_string()
+}
+
+/// The newest migration applied to the database, if any.
+pub async fn applied_version(pool: &PgPool) -> sqlx::Result<Option<i64>> {
+    let table_exists: bool =
+        sqlx::query_scalar("SELECT to_regclass('_sqlx_migrations') IS NOT NULL")
+            .fetch_one(pool)
+            .await?;
+    if !table_exists {
+        return Ok(None);
+    }
+    sqlx::query_scalar("SELECT max(version) FROM _sqlx_migrations WHERE success")
+        .fetch_one(pool)
+        .await
+}

@@ -1,0 +1,23 @@
+//! Everything that talks SQL: which server to use, migrations, reference data, staff
+//! accounts, maintenance. Knows nothing of terminals.
+
+pub mod error;
+pub mod geo;
+pub mod maintain;
+pub mod migrate;
+pub mod staff;
+pub mod target;
+
+use std::time::Duration;
+
+use sqlx::PgPool;
+use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
+
+/// A small pool for administrative commands (migrate, seed, staff, bench).
+pub async fn admin_pool(options: PgConnectOptions, max_connections: u32) -> sqlx::Result<PgPool> {
+    PgPoolOptions::new()
+        .max_connections(max_connections)
+        .acquire_timeout(Duration::from_secs(10))
+        .connect_with(options)
+        .await
+}

@@ -1,0 +1,7 @@
+//! Pure business rules: no SQL, no terminal, no I/O.
+
+pub mod national_id;
+pub mod phone;
+pub mod plate;
+pub mod premium;
+pub mod staff;

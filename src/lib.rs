@@ -1,0 +1,8 @@
+//! prakan (ประกัน): the back office of a Thai motor insurer, in the terminal.
+
+pub mod bench;
+pub mod config;
+pub mod db;
+pub mod domain;
+pub mod pg;
+pub mod seed;
