@@ -121,17 +121,24 @@ BEGIN
         END IF;
     END IF;
 
+    -- Changed fields are what a person changed: housekeeping and generated columns
+    -- (derived from the others) are left out.
     IF TG_OP = 'UPDATE' THEN
         SELECT COALESCE(array_agg(n.key ORDER BY n.key), '{}') INTO changed
           FROM jsonb_each(new_row) AS n
          WHERE n.value IS DISTINCT FROM old_row -> n.key
-           AND n.key NOT IN ('updated_at', 'updated_by', 'version', 'last_activity_at');
+           AND n.key NOT IN ('updated_at', 'updated_by', 'version', 'last_activity_at')
+           AND n.key NOT IN (SELECT attname FROM pg_attribute
+                              WHERE attrelid = TG_RELID AND attgenerated <> '');
         IF cardinality(changed) = 0 THEN
             RETURN NULL;
         END IF;
     ELSIF TG_OP = 'INSERT' THEN
         SELECT array_agg(n.key ORDER BY n.key) INTO changed
-          FROM jsonb_each(new_row) AS n WHERE n.value <> 'null';
+          FROM jsonb_each(new_row) AS n
+         WHERE n.value <> 'null'
+           AND n.key NOT IN (SELECT attname FROM pg_attribute
+                              WHERE attrelid = TG_RELID AND attgenerated <> '');
     ELSE
         SELECT array_agg(o.key ORDER BY o.key) INTO changed FROM jsonb_each(old_row) AS o;
     END IF;

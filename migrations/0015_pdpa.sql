@@ -3,25 +3,71 @@
 -- requires. Both run as their owner, are granted to administrators only, and are audited
 -- with the staff member who ran them.
 
--- Replaces every occurrence of each needle inside the string values of a JSON document.
+-- Replaces every occurrence of each needle inside the string values of a JSON document,
+-- walking its structure (keys and numbers stay as they are, so the result is valid JSON).
 CREATE FUNCTION redact_jsonb(document jsonb, needles text[]) RETURNS jsonb
 LANGUAGE plpgsql IMMUTABLE
 SET search_path = public, pg_temp
 AS $$
 DECLARE
-    serialized text := document::text;
+    result jsonb;
+    text_value text;
     needle text;
-    escaped text;
 BEGIN
-    IF document IS NULL THEN
-        RETURN NULL;
-    END IF;
-    FOREACH needle IN ARRAY needles LOOP
-        escaped := to_jsonb(needle)::text;
-        serialized := replace(serialized, substr(escaped, 2, length(escaped) - 2), '[ANONYMIZED]');
-    END LOOP;
-    RETURN serialized::jsonb;
+    CASE jsonb_typeof(document)
+        WHEN 'object' THEN
+            SELECT COALESCE(jsonb_object_agg(key, redact_jsonb(value, needles)), '{}') INTO result
+              FROM jsonb_each(document);
+        WHEN 'array' THEN
+            SELECT COALESCE(jsonb_agg(redact_jsonb(value, needles) ORDER BY position), '[]') INTO result
+              FROM jsonb_array_elements(document) WITH ORDINALITY AS element(value, position);
+        WHEN 'string' THEN
+            text_value := document #>> '{}';
+            FOREACH needle IN ARRAY needles LOOP
+                text_value := replace(text_value, needle, '[ANONYMIZED]');
+            END LOOP;
+            result := to_jsonb(text_value);
+        ELSE
+            result := document;
+    END CASE;
+    RETURN result;
 END
+$$;
+
+-- The columns that hold personal data, per table: in the audit trail of an anonymised
+-- customer's records their values are replaced whatever they were.
+CREATE FUNCTION personal_columns(table_name text) RETURNS text[]
+LANGUAGE sql IMMUTABLE
+AS $$
+    SELECT CASE table_name
+        WHEN 'customers' THEN ARRAY['email', 'phone_number', 'national_id', 'national_id_masked',
+                                    'first_name', 'last_name', 'first_name_en', 'last_name_en',
+                                    'date_of_birth', 'gender', 'address', 'tambon_code',
+                                    'postal_code', 'search_name']
+        WHEN 'customer_vehicles' THEN ARRAY['chassis_number']
+        WHEN 'dlt_verifications' THEN ARRAY['dlt_response']
+        WHEN 'customer_documents' THEN ARRAY['original_filename', 'file_path', 'description']
+        WHEN 'consent_records' THEN ARRAY['evidence_reference']
+        WHEN 'payments' THEN ARRAY['card_last_four', 'card_type', 'card_token',
+                                   'bank_account_number', 'gateway_response']
+        WHEN 'payment_transactions' THEN ARRAY['raw_response']
+        WHEN 'claim_settlements' THEN ARRAY['payee_name']
+        ELSE ARRAY[]::text[]
+    END
+$$;
+
+-- An audit row's values with the personal columns blanked and the person's identifiers
+-- redacted from every other string.
+CREATE FUNCTION anonymized_values(document jsonb, table_name text, needles text[]) RETURNS jsonb
+LANGUAGE sql IMMUTABLE
+SET search_path = public, pg_temp
+AS $$
+    SELECT redact_jsonb(
+        (SELECT COALESCE(jsonb_object_agg(key, CASE WHEN key = ANY (personal_columns(table_name)) AND value <> 'null'
+                                                    THEN '"[ANONYMIZED]"'::jsonb ELSE value END), '{}')
+           FROM jsonb_each(document)),
+        needles)
+    WHERE document IS NOT NULL
 $$;
 
 CREATE FUNCTION export_customer_data(customer_uuid uuid) RETURNS jsonb
@@ -147,6 +193,11 @@ BEGIN
      WHERE customer_id = customer_uuid;
     UPDATE payment_transactions SET raw_response = NULL
      WHERE payment_id IN (SELECT id FROM payments WHERE customer_id = customer_uuid);
+    -- Payouts made to the person themselves name them.
+    UPDATE claim_settlements SET payee_name = '[ANONYMIZED]'
+     WHERE payee_type = 'INSURED'
+       AND claim_id IN (SELECT c.id FROM claims c JOIN policies p ON p.id = c.policy_id
+                         WHERE p.customer_id = customer_uuid);
 
     -- Where this person was the other party of someone else's accident.
     other_party_claims := ARRAY(SELECT id FROM claims
@@ -165,12 +216,14 @@ BEGIN
         || ARRAY(SELECT id FROM consent_records WHERE customer_id = customer_uuid)
         || ARRAY(SELECT id FROM policies WHERE customer_id = customer_uuid)
         || ARRAY(SELECT c.id FROM claims c JOIN policies p ON p.id = c.policy_id WHERE p.customer_id = customer_uuid)
+        || ARRAY(SELECT s.id FROM claim_settlements s JOIN claims c ON c.id = s.claim_id
+                   JOIN policies p ON p.id = c.policy_id WHERE p.customer_id = customer_uuid)
         || ARRAY(SELECT id FROM payments WHERE customer_id = customer_uuid)
         || ARRAY(SELECT t.id FROM payment_transactions t JOIN payments p ON p.id = t.payment_id
                   WHERE p.customer_id = customer_uuid);
     UPDATE audit_logs
-       SET old_values = redact_jsonb(old_values, name_parts),
-           new_values = redact_jsonb(new_values, name_parts)
+       SET old_values = anonymized_values(old_values, table_name, name_parts),
+           new_values = anonymized_values(new_values, table_name, name_parts)
      WHERE record_id = ANY (related_ids);
     UPDATE audit_logs
        SET old_values = redact_jsonb(old_values, identifiers),

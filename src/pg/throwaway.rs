@@ -96,7 +96,18 @@ fn spawn_server_with_keeper(cluster: &Cluster) -> Result<(), PgError> {
         .map_err(PgError::io("starting postgres"))
 }
 
+/// Waits on a thread of its own, so that it may be called from inside an async runtime.
 fn wait_until_ready(cluster: &Cluster) -> Result<(), PgError> {
+    let options = cluster.superuser_options("postgres");
+    std::thread::spawn(move || wait_on_own_runtime(options))
+        .join()
+        .map_err(|_| PgError::CommandFailed {
+            step: "waiting for the throwaway cluster".into(),
+            detail: "the waiting thread panicked".into(),
+        })?
+}
+
+fn wait_on_own_runtime(options: PgConnectOptions) -> Result<(), PgError> {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
@@ -104,7 +115,7 @@ fn wait_until_ready(cluster: &Cluster) -> Result<(), PgError> {
     let started = Instant::now();
     runtime.block_on(async {
         loop {
-            match cluster.superuser_options("postgres").connect().await {
+            match options.connect().await {
                 Ok(connection) => {
                     let _ = connection.close().await;
                     return Ok(());

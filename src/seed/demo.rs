@@ -241,3 +241,43 @@ pub async fn demo_present(pool: &PgPool) -> sqlx::Result<bool> {
     let mut connection = pool.acquire().await?;
     is_present(&mut connection).await
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    /// Customers the demo needs before it shows every kind of record, on a given day.
+    fn customers_needed(now: DateTime<Utc>) -> Option<u64> {
+        let someone = vec![uuid::Uuid::nil()];
+        let staff = StaffIds {
+            agents: someone.clone(),
+            adjusters: someone.clone(),
+            surveyors: someone,
+        };
+        let context = SynthContext::new(now, staff, Numbering::default());
+        let mut rng = StdRng::seed_from_u64(2569);
+        let mut book = Book::new();
+        for index in 0..DEMO_CUSTOMERS_AT_MOST {
+            add_customer(&context, &mut rng, index, &mut book);
+            if shows_everything(&book) {
+                return Some(index + 1);
+            }
+        }
+        None
+    }
+
+    #[test]
+    fn the_demo_shows_everything_whatever_the_day() {
+        for month in 1..=12 {
+            for day in [1, 15, 28] {
+                let now = Utc.with_ymd_and_hms(2026, month, day, 3, 0, 0).unwrap();
+                let needed = customers_needed(now);
+                assert!(
+                    needed.is_some_and(|n| n <= DEMO_CUSTOMERS_AT_MOST),
+                    "on {now} the demo misses a kind of record"
+                );
+            }
+        }
+    }
+}

@@ -172,12 +172,16 @@ pub fn add_policies(
     vehicle: &Vehicle,
     book: &mut Book,
 ) {
+    // CMI is often bought at the tax counter from another insurer, so many cars carry
+    // only their voluntary cover here.
     let motorcycle = vehicle.model.vehicle_type == VehicleType::Motorcycle;
-    let mut want_cmi = rng.random_bool(if motorcycle { 0.75 } else { 0.6 });
-    let want_voluntary = rng.random_bool(if motorcycle { 0.12 } else { 0.6 });
-    if !want_cmi && !want_voluntary {
-        want_cmi = true;
-    }
+    let (want_cmi, want_voluntary) = match (motorcycle, rng.random_range(0..100)) {
+        (true, 0..90) => (true, false),
+        (true, _) => (true, true),
+        (false, 0..40) => (true, false),
+        (false, 40..82) => (false, true),
+        (false, _) => (true, true),
+    };
     if want_cmi && want_voluntary {
         book.note("vehicle", "CMI_AND_VOLUNTARY");
     }
@@ -217,9 +221,9 @@ fn add_cover(
     book: &mut Book,
 ) {
     let fate = match rng.random_range(0..100) {
-        0..62 => Fate::Active,
-        62..84 => Fate::Renewed,
-        84..91 => Fate::Lapsed,
+        0..72 => Fate::Active,
+        72..83 => Fate::Renewed,
+        83..91 => Fate::Lapsed,
         91..96 => Fate::Cancelled,
         _ if policy_type != PolicyType::Cmi => Fate::Quote,
         _ => Fate::Active,
@@ -551,7 +555,8 @@ fn add_premium_payments(
     for (k, amount) in amounts.into_iter().enumerate() {
         let due = add_months(policy.start, k as u32);
         let days_overdue = (ctx.today - due).num_days();
-        let status = if policy.status == "CANCELLED" && days_overdue < 0 {
+        let status = if policy.status == "CANCELLED" && (days_overdue < 0 || rng.random_bool(0.5)) {
+            // Cancelling the policy cancels what is still to be paid.
             "CANCELLED"
         } else if days_overdue < 0 {
             "PENDING"

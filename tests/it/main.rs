@@ -1,0 +1,15 @@
+//! Integration tests against a real PostgreSQL (DESIGN §6): one test binary, one server per
+//! process, one database per test.
+
+mod audit;
+mod constraints;
+mod fixtures;
+mod geography;
+mod harness;
+mod launcher;
+mod maintain;
+mod migrations;
+mod pdpa;
+mod security;
+mod seeds;
+mod staff;
