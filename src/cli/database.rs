@@ -56,9 +56,12 @@ pub async fn overview(settings: &Settings, options: OpenOptions) -> anyhow::Resu
         target.describe()
     );
     print_contents(&pool).await?;
-    if prakan::seed::demo::demo_present(&pool)
-        .await
-        .map_err(sentence)?
+    // A new cluster has just printed the demo accounts while loading them.
+    let demo_listed_already = target.is_new_cluster();
+    if !demo_listed_already
+        && prakan::seed::demo::demo_present(&pool)
+            .await
+            .map_err(sentence)?
     {
         super::seed::print_demo_accounts();
     }

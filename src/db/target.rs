@@ -85,7 +85,10 @@ impl Target {
             ),
             Target::External { options } => format!(
                 "{}:{}/{}",
-                options.get_host(),
+                options
+                    .get_socket()
+                    .map(|dir| dir.display().to_string())
+                    .unwrap_or_else(|| options.get_host().to_string()),
                 options.get_port(),
                 options.get_database().unwrap_or("(default database)")
             ),

@@ -259,12 +259,13 @@ impl Cluster {
             .application_name("prakan")
     }
 
-    /// A libpq-style URL for the superuser, usable by psql and by DATABASE_URL.
+    /// A URL for the superuser, usable by psql and as DATABASE_URL: the socket directory
+    /// is the percent-encoded host.
     pub fn url(&self, database: &str) -> String {
-        format!(
-            "postgresql://{SUPERUSER}@/{database}?host={}&port={PORT}",
-            self.socket_dir.display()
-        )
+        let socket_dir: String =
+            url::form_urlencoded::byte_serialize(self.socket_dir.as_os_str().as_encoded_bytes())
+                .collect();
+        format!("postgresql://{SUPERUSER}@{socket_dir}:{PORT}/{database}")
     }
 }
 
