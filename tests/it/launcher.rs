@@ -128,9 +128,15 @@ fn a_fresh_cluster_is_shared_and_the_last_process_stops_it() {
         "{line}"
     );
     let url = sandbox.run_ok(&["db", "url"]);
+    let through_url = sandbox
+        .command(&["db", "status"])
+        .env("DATABASE_URL", url.trim())
+        .output()
+        .unwrap();
+    let through_url = String::from_utf8_lossy(&through_url.stdout);
     assert!(
-        url.starts_with("postgresql://postgres@/prakan?host="),
-        "{url}"
+        through_url.contains("server:   reachable"),
+        "the URL of `db url` works as DATABASE_URL: {url}\n{through_url}"
     );
     assert!(sandbox.run_ok(&["db", "stop"]).contains("has stopped"));
     assert_eq!(sandbox.server_line(), "server:   stopped");
