@@ -35,11 +35,7 @@ async fn history(db: &TestDb, table: &str, id: Uuid) -> Vec<AuditRow> {
 async fn insert_update_and_delete_are_audited_with_who_what_and_why() {
     let db = TestDb::new().await;
     let (underwriter, pool) = db.staff_pool(GroupRole::Underwriter).await;
-    let staff_id: Uuid = sqlx::query_scalar("SELECT id FROM users WHERE username = $1")
-        .bind(&underwriter)
-        .fetch_one(&db.pool)
-        .await
-        .unwrap();
+    let staff_id = db.staff_id(&underwriter).await;
 
     let customer = fixtures::customer(&pool, 1)
         .await

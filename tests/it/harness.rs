@@ -268,6 +268,15 @@ impl TestDb {
         username
     }
 
+    /// The staff directory id of a username.
+    pub async fn staff_id(&self, username: &str) -> uuid::Uuid {
+        sqlx::query_scalar("SELECT id FROM users WHERE username = $1")
+            .bind(username)
+            .fetch_one(&self.pool)
+            .await
+            .expect("a staff account")
+    }
+
     /// A pool logged in as a new staff account of `group`.
     pub async fn staff_pool(&self, group: GroupRole) -> (String, PgPool) {
         let username = self.create_staff(group).await;

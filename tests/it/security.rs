@@ -136,11 +136,7 @@ async fn an_agent_sees_and_changes_only_their_own_customers() {
     let db = TestDb::new().await;
     let (anong, anong_pool) = db.staff_pool(GroupRole::Agent).await;
     let (_, boonmee_pool) = db.staff_pool(GroupRole::Agent).await;
-    let anong_id: uuid::Uuid = sqlx::query_scalar("SELECT id FROM users WHERE username = $1")
-        .bind(&anong)
-        .fetch_one(&db.pool)
-        .await
-        .unwrap();
+    let anong_id = db.staff_id(&anong).await;
 
     let own = fixtures::customer_with_agent(&anong_pool, 1, Some(anong_id))
         .await
@@ -210,11 +206,7 @@ async fn an_agent_sees_and_changes_only_their_own_customers() {
 async fn an_agent_writes_only_draft_quotes() {
     let db = TestDb::new().await;
     let (agent, pool) = db.staff_pool(GroupRole::Agent).await;
-    let agent_id: uuid::Uuid = sqlx::query_scalar("SELECT id FROM users WHERE username = $1")
-        .bind(&agent)
-        .fetch_one(&db.pool)
-        .await
-        .unwrap();
+    let agent_id = db.staff_id(&agent).await;
     let customer = fixtures::customer_with_agent(&db.pool, 1, Some(agent_id))
         .await
         .unwrap();
