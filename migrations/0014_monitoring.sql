@@ -41,67 +41,68 @@ $$;
 
 CREATE VIEW v_slow_queries AS SELECT * FROM slow_queries(100);
 
+-- The health checks, as codes and figures the screen puts into sentences in the reader's
+-- language: check, status (OK, WARNING, INFO), the figure, and a detail (a table list).
 CREATE FUNCTION check_database_health()
-RETURNS TABLE (check_name text, status text, details text)
+RETURNS TABLE (check_name text, status text, figure numeric, details text)
 LANGUAGE plpgsql STABLE
 SET search_path = public, pg_temp
 AS $$
 DECLARE
-    connections integer;
     connection_limit integer := current_setting('max_connections')::integer;
     lag_seconds double precision;
-    months_ahead integer;
-    long_running integer;
 BEGIN
-    check_name := 'Database size';
+    check_name := 'database_size';
     status := 'INFO';
-    details := pg_size_pretty(pg_database_size(current_database()));
+    figure := pg_database_size(current_database());
+    details := pg_size_pretty(figure::bigint);
     RETURN NEXT;
 
-    SELECT count(*) INTO connections FROM pg_stat_activity WHERE backend_type = 'client backend';
-    check_name := 'Connections';
-    status := CASE WHEN connections > 0.8 * connection_limit THEN 'WARNING' ELSE 'OK' END;
-    details := format('%s of %s', connections, connection_limit);
+    check_name := 'connections';
+    SELECT count(*) INTO figure FROM pg_stat_activity WHERE backend_type = 'client backend';
+    status := CASE WHEN figure > 0.8 * connection_limit THEN 'WARNING' ELSE 'OK' END;
+    details := connection_limit::text;
     RETURN NEXT;
 
-    check_name := 'Replication lag';
+    check_name := 'replication_lag';
     IF pg_is_in_recovery() THEN
         lag_seconds := extract(epoch FROM now() - pg_last_xact_replay_timestamp());
         status := CASE WHEN lag_seconds IS NULL OR lag_seconds > 60 THEN 'WARNING' ELSE 'OK' END;
-        details := COALESCE(round(lag_seconds::numeric, 1) || ' s behind the primary', 'nothing replayed yet');
+        details := 'replica';
     ELSE
         SELECT max(extract(epoch FROM replay_lag)) INTO lag_seconds FROM pg_stat_replication;
         status := CASE WHEN lag_seconds > 60 THEN 'WARNING' ELSE 'OK' END;
-        details := CASE WHEN NOT EXISTS (SELECT 1 FROM pg_stat_replication) THEN 'no replica connected'
-                        ELSE COALESCE(round(lag_seconds::numeric, 1) || ' s (slowest replica)', 'replicas in step') END;
+        details := CASE WHEN EXISTS (SELECT 1 FROM pg_stat_replication) THEN 'primary' ELSE 'no_replica' END;
     END IF;
+    figure := round(lag_seconds::numeric, 1);
     RETURN NEXT;
 
-    check_name := 'Largest tables';
+    check_name := 'largest_tables';
     status := 'INFO';
+    figure := NULL;
     SELECT string_agg(format('%s (%s)', relid::regclass, pg_size_pretty(pg_total_relation_size(relid))), ', ')
       INTO details
       FROM (SELECT relid FROM pg_stat_user_tables
              ORDER BY pg_total_relation_size(relid) DESC LIMIT 5) AS largest;
     RETURN NEXT;
 
-    SELECT count(*) INTO months_ahead
+    check_name := 'audit_partitions_ahead';
+    SELECT count(*) INTO figure
       FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
      WHERE i.inhparent = 'audit_logs'::regclass
        AND c.relname ~ '^audit_logs_y[0-9]{4}m[0-9]{2}$'
        AND to_date(substr(c.relname, 13, 4) || substr(c.relname, 18, 2), 'YYYYMM')
            > date_trunc('month', now() AT TIME ZONE 'Asia/Bangkok');
-    check_name := 'Audit partitions ahead';
-    status := CASE WHEN months_ahead < 2 THEN 'WARNING' ELSE 'OK' END;
-    details := format('%s month(s) after this one', months_ahead);
+    status := CASE WHEN figure < 2 THEN 'WARNING' ELSE 'OK' END;
+    details := NULL;
     RETURN NEXT;
 
-    SELECT count(*) INTO long_running FROM pg_stat_activity
+    check_name := 'long_running_queries';
+    SELECT count(*) INTO figure FROM pg_stat_activity
      WHERE state = 'active' AND backend_type = 'client backend'
        AND now() - query_start > interval '5 minutes';
-    check_name := 'Long-running queries';
-    status := CASE WHEN long_running > 0 THEN 'WARNING' ELSE 'OK' END;
-    details := format('%s running for more than 5 minutes', long_running);
+    status := CASE WHEN figure > 0 THEN 'WARNING' ELSE 'OK' END;
+    details := NULL;
     RETURN NEXT;
 END
 $$;

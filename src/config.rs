@@ -17,6 +17,16 @@ pub struct ConfigFile {
     pub keep_db_running: Option<bool>,
     /// Log filter, e.g. "info" or "prakan=debug".
     pub log_level: Option<String>,
+    /// The language before anyone logs in: "th" or "en".
+    pub lang: Option<String>,
+    /// Minutes without a key before the screen locks.
+    pub idle_lock_minutes: Option<u64>,
+    /// Keys per screen context, e.g. `[keys.global] quit = ["q", "ctrl-q"]`.
+    #[serde(default)]
+    pub keys: crate::tui::keymap::KeyOverrides,
+    /// Colours by name or #rrggbb, e.g. `accent = "magenta"`.
+    #[serde(default)]
+    pub theme: std::collections::HashMap<String, String>,
 }
 
 #[derive(Debug, Clone)]
@@ -27,7 +37,15 @@ pub struct Settings {
     pub pg_bin: Option<PathBuf>,
     pub keep_db_running: bool,
     pub log_level: String,
+    /// PRAKAN_LANG or the config file; None leaves it to the locale.
+    pub lang: Option<crate::i18n::Lang>,
+    pub idle_lock_minutes: u64,
+    pub keys: crate::tui::keymap::KeyOverrides,
+    pub theme: std::collections::HashMap<String, String>,
 }
+
+/// Screens lock after this many minutes without a key, unless configured.
+pub const DEFAULT_IDLE_LOCK_MINUTES: u64 = 15;
 
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
@@ -40,6 +58,28 @@ pub enum ConfigError {
     Parse { path: PathBuf, message: String },
     #[error("No home directory was found to keep prakan's data in; set PRAKAN_DATA_DIR.")]
     NoHome,
+}
+
+impl ConfigError {
+    pub fn message(&self) -> crate::i18n::Message {
+        match self {
+            ConfigError::Read { path, source } => {
+                crate::msg!(
+                    "config-read",
+                    path = path.display().to_string(),
+                    detail = source.to_string()
+                )
+            }
+            ConfigError::Parse { path, message } => {
+                crate::msg!(
+                    "config-parse",
+                    path = path.display().to_string(),
+                    detail = message.as_str()
+                )
+            }
+            ConfigError::NoHome => crate::msg!("config-no-home"),
+        }
+    }
 }
 
 impl Settings {
@@ -57,6 +97,15 @@ impl Settings {
             pg_bin: env_path("PG_BIN"),
             keep_db_running: file.keep_db_running.unwrap_or(false),
             log_level: file.log_level.unwrap_or_else(|| "info".into()),
+            lang: env_text("PRAKAN_LANG")
+                .or(file.lang)
+                .and_then(|code| crate::i18n::Lang::parse(&code)),
+            idle_lock_minutes: file
+                .idle_lock_minutes
+                .unwrap_or(DEFAULT_IDLE_LOCK_MINUTES)
+                .max(1),
+            keys: file.keys,
+            theme: file.theme,
         })
     }
 }

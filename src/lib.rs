@@ -4,5 +4,7 @@ pub mod bench;
 pub mod config;
 pub mod db;
 pub mod domain;
+pub mod i18n;
 pub mod pg;
 pub mod seed;
+pub mod tui;

@@ -13,6 +13,7 @@ pub use stats::Summary;
 /// A scenario: sample inputs once, then run one operation per input.
 pub struct Scenario {
     pub name: &'static str,
+    /// Message key of what the scenario measures.
     pub description: &'static str,
     kind: ScenarioKind,
 }
@@ -26,12 +27,12 @@ enum ScenarioKind {
 pub static SCENARIOS: &[Scenario] = &[
     Scenario {
         name: "customer-by-national-id",
-        description: "point lookup of a customer by national ID",
+        description: crate::key!("bench-customer-by-national-id"),
         kind: ScenarioKind::CustomerByNationalId,
     },
     Scenario {
         name: "vehicle-by-plate",
-        description: "point lookup of a vehicle and its owner by plate and province",
+        description: crate::key!("bench-vehicle-by-plate"),
         kind: ScenarioKind::VehicleByPlate,
     },
 ];
@@ -66,6 +67,15 @@ pub struct BenchResult {
     pub summary: Summary,
     /// Rows in the table the scenario searches: the scale the figures belong to.
     pub table_rows: i64,
+}
+
+impl BenchError {
+    pub fn message(&self) -> crate::i18n::Message {
+        match self {
+            BenchError::NoData(scenario) => crate::msg!("bench-no-data", scenario = *scenario),
+            BenchError::Database(error) => crate::db::error::message(error),
+        }
+    }
 }
 
 #[derive(Debug, thiserror::Error)]

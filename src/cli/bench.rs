@@ -4,8 +4,9 @@ use clap::Args;
 
 use prakan::bench::{BenchOptions, SCENARIOS};
 use prakan::config::Settings;
+use prakan::{msg, tr};
 
-use super::{OpenOptions, open};
+use super::{Ctx, Outcome, open};
 
 #[derive(Debug, Args)]
 pub struct BenchArgs {
@@ -25,10 +26,15 @@ pub struct BenchArgs {
     list: bool,
 }
 
-pub async fn run(args: BenchArgs, settings: &Settings, options: OpenOptions) -> anyhow::Result<()> {
+pub async fn run(args: BenchArgs, settings: &Settings, ctx: Ctx) -> Outcome {
+    let lang = ctx.lang;
     if args.list {
         for scenario in SCENARIOS {
-            println!("{:<26} {}", scenario.name, scenario.description);
+            println!(
+                "{:<26} {}",
+                scenario.name,
+                prakan::i18n::text(lang, scenario.description, &[])
+            );
         }
         return Ok(());
     }
@@ -38,16 +44,14 @@ pub async fn run(args: BenchArgs, settings: &Settings, options: OpenOptions) -> 
         args.scenarios
             .iter()
             .map(|name| {
-                prakan::bench::find(name).ok_or_else(|| {
-                    anyhow::anyhow!("no scenario named '{name}' (see prakan bench --list)")
-                })
+                prakan::bench::find(name)
+                    .ok_or_else(|| msg!("cli-bench-unknown", name = name.as_str()))
             })
-            .collect::<anyhow::Result<Vec<_>>>()?
+            .collect::<Result<Vec<_>, _>>()?
     };
-    let (target, _admin) = open(settings, options).await?;
-    let pool = prakan::db::admin_pool(target.admin_options(), args.concurrency.max(1) as u32)
-        .await
-        .map_err(super::sentence)?;
+    let (target, _admin) = open(settings, ctx).await?;
+    let pool =
+        prakan::db::admin_pool(target.admin_options(), args.concurrency.max(1) as u32).await?;
     let bench_options = BenchOptions {
         iterations: args.iterations,
         concurrency: args.concurrency,
@@ -56,13 +60,20 @@ pub async fn run(args: BenchArgs, settings: &Settings, options: OpenOptions) -> 
     let mut results = Vec::new();
     for scenario in chosen {
         if !args.json {
-            eprintln!("running {} …", scenario.name);
+            eprintln!(
+                "{}",
+                tr!(lang, "cli-bench-running", scenario = scenario.name)
+            );
         }
         results.push(prakan::bench::run(&pool, scenario, bench_options).await?);
     }
     pool.close().await;
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&results)?);
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&results)
+                .map_err(|e| std::io::Error::other(e.to_string()))?
+        );
         return Ok(());
     }
     println!("{}", target.describe());
@@ -82,19 +93,18 @@ pub async fn run(args: BenchArgs, settings: &Settings, options: OpenOptions) -> 
             ]
         })
         .collect();
-    super::table::print(
-        &[
-            "scenario",
-            "table rows",
-            "ops",
-            "conc",
-            "p50 ms",
-            "p95 ms",
-            "p99 ms",
-            "mean ms",
-            "ops/s",
-        ],
-        &rows,
-    );
+    let headers = [
+        "scenario",
+        "rows",
+        "ops",
+        "concurrency",
+        "p50",
+        "p95",
+        "p99",
+        "mean",
+        "throughput",
+    ]
+    .map(|column| tr!(lang, "cli-bench-column", column = column));
+    super::table::print(&headers, &rows);
     Ok(())
 }

@@ -1,13 +1,15 @@
-//! `prakan db …`, `prakan migrate` and the overview `prakan` prints.
+//! `prakan db …`, `prakan migrate`, and the overview printed when output is not a terminal.
 
-use anyhow::Context;
 use clap::Subcommand;
 
 use prakan::config::Settings;
 use prakan::db::target::{EMBEDDED_DATABASE, Target, embedded_cluster};
+use prakan::i18n::Lang;
 use prakan::pg::ClusterStatus;
+use prakan::{msg, tr};
 
-use super::{OpenOptions, open, sentence};
+use super::table::print_fields;
+use super::{Ctx, Outcome, open};
 
 #[derive(Debug, Subcommand)]
 pub enum DbCommand {
@@ -32,175 +34,203 @@ pub enum DbCommand {
     Maintain,
 }
 
-pub async fn run(
-    command: DbCommand,
-    settings: &Settings,
-    options: OpenOptions,
-) -> anyhow::Result<()> {
+pub async fn run(command: DbCommand, settings: &Settings, ctx: Ctx) -> Outcome {
     match command {
-        DbCommand::Status => status(settings).await,
-        DbCommand::Start => start(settings, options).await,
-        DbCommand::Stop { force } => stop(settings, force),
-        DbCommand::Psql { args } => psql(settings, options, &args).await,
+        DbCommand::Status => status(settings, ctx.lang).await,
+        DbCommand::Start => start(settings, ctx).await,
+        DbCommand::Stop { force } => stop(settings, force, ctx.lang),
+        DbCommand::Psql { args } => psql(settings, ctx, &args).await,
         DbCommand::Url => url(settings),
-        DbCommand::Maintain => maintain(settings, options).await,
+        DbCommand::Maintain => maintain(settings, ctx).await,
     }
 }
 
-/// `prakan` without a subcommand: bring the database up, say what is there, show help.
-pub async fn overview(settings: &Settings, options: OpenOptions) -> anyhow::Result<()> {
-    let (target, pool) = open(settings, options).await?;
+/// `prakan` when output is not a terminal: bring the database up, say what it holds.
+pub async fn overview(settings: &Settings, ctx: Ctx) -> Outcome {
+    let (target, pool) = open(settings, ctx).await?;
     println!(
-        "prakan {} — {}",
-        env!("CARGO_PKG_VERSION"),
-        target.describe()
+        "{}",
+        tr!(
+            ctx.lang,
+            "cli-overview-heading",
+            version = env!("CARGO_PKG_VERSION"),
+            database = target.describe()
+        )
     );
-    print_contents(&pool).await?;
-    // A new cluster has just printed the demo accounts while loading them.
-    let demo_listed_already = target.is_new_cluster();
-    if !demo_listed_already
-        && prakan::seed::demo::demo_present(&pool)
-            .await
-            .map_err(sentence)?
-    {
-        super::seed::print_demo_accounts();
+    print_fields(&contents(&pool, ctx.lang).await?);
+    // A new cluster has just listed the demo accounts while loading them.
+    if !target.is_new_cluster() && prakan::seed::demo::demo_present(&pool).await? {
+        super::seed::print_demo_accounts(ctx.lang);
     }
     pool.close().await;
     println!();
-    println!("The terminal screens are not built yet. Commands:");
-    println!("  prakan db status|start|stop|psql|url|maintain");
-    println!("  prakan migrate · prakan seed --demo|--scale N · prakan staff … · prakan bench");
-    println!("  prakan --help for everything");
-    drop(target);
+    println!("{}", tr!(ctx.lang, "cli-overview-commands"));
     Ok(())
 }
 
-async fn status(settings: &Settings) -> anyhow::Result<()> {
+fn label(lang: Lang, what: &str) -> String {
+    tr!(lang, "cli-label", what = what)
+}
+
+async fn status(settings: &Settings, lang: Lang) -> Outcome {
+    let mut fields = Vec::new();
     if let Some(url) = &settings.database_url {
-        println!("database: DATABASE_URL {}", mask_password(url));
+        fields.push((
+            label(lang, "database"),
+            tr!(lang, "cli-status-database-url", url = mask_password(url)),
+        ));
         let target = Target::open(settings, false).await?;
         match prakan::db::admin_pool(target.admin_options(), 1).await {
             Ok(pool) => {
-                println!("server:   reachable");
-                print_contents(&pool).await?;
+                fields.push((label(lang, "server"), tr!(lang, "cli-server-reachable")));
+                fields.extend(contents(&pool, lang).await?);
             }
-            Err(error) => println!(
-                "server:   not reachable: {}",
-                prakan::db::error::sentence(&error)
-            ),
+            Err(error) => fields.push((
+                label(lang, "server"),
+                tr!(
+                    lang,
+                    "cli-server-unreachable",
+                    detail = prakan::db::error::message(&error).text(lang)
+                ),
+            )),
         }
+        print_fields(&fields);
         return Ok(());
     }
     let cluster = embedded_cluster(settings)?;
-    println!(
-        "database: embedded PostgreSQL {} ({})",
-        cluster.binaries.version,
-        cluster.binaries.dir.display()
-    );
-    println!("cluster:  {}", cluster.root.display());
-    println!(
-        "socket:   {}",
+    fields.push((
+        label(lang, "database"),
+        tr!(
+            lang,
+            "cli-status-embedded",
+            version = cluster.binaries.version.as_str(),
+            dir = cluster.binaries.dir.display().to_string()
+        ),
+    ));
+    fields.push((label(lang, "cluster"), cluster.root.display().to_string()));
+    fields.push((
+        label(lang, "socket"),
         cluster
             .socket_dir
             .join(format!(".s.PGSQL.{}", prakan::pg::PORT))
             .display()
-    );
+            .to_string(),
+    ));
     match cluster.status()? {
         ClusterStatus::NotCreated => {
-            println!("server:   not created yet (any prakan command creates it)")
+            fields.push((label(lang, "server"), tr!(lang, "cli-server-not-created")))
         }
-        ClusterStatus::Stopped => println!("server:   stopped"),
+        ClusterStatus::Stopped => {
+            fields.push((label(lang, "server"), tr!(lang, "cli-server-stopped")))
+        }
         ClusterStatus::Running { pid } => {
-            println!(
-                "server:   running{}{}",
-                pid.map(|p| format!(" (pid {p})")).unwrap_or_default(),
-                if cluster.is_pinned() {
-                    ", kept running"
-                } else {
-                    ""
-                }
+            let mut running = tr!(
+                lang,
+                "cli-server-running",
+                pid = pid.map(i64::from).unwrap_or_default()
             );
+            if cluster.is_pinned() {
+                running.push_str(&tr!(lang, "cli-server-kept-running"));
+            }
+            fields.push((label(lang, "server"), running));
             match prakan::db::admin_pool(cluster.superuser_options(EMBEDDED_DATABASE), 1).await {
-                Ok(pool) => print_contents(&pool).await?,
-                Err(_) => println!("database: {EMBEDDED_DATABASE} not created yet"),
+                Ok(pool) => fields.extend(contents(&pool, lang).await?),
+                Err(_) => fields.push((
+                    label(lang, "schema"),
+                    tr!(lang, "cli-database-not-created", name = EMBEDDED_DATABASE),
+                )),
             }
         }
     }
+    print_fields(&fields);
     Ok(())
 }
 
-async fn print_contents(pool: &sqlx::PgPool) -> anyhow::Result<()> {
-    let version = prakan::db::migrate::applied_version(pool)
-        .await
-        .map_err(sentence)?;
-    let Some(version) = version else {
-        println!("schema:   not migrated (run `prakan migrate`)");
-        return Ok(());
+/// Labelled lines saying which migration the database is at and what it holds.
+async fn contents(pool: &sqlx::PgPool, lang: Lang) -> Outcome<Vec<(String, String)>> {
+    let Some(version) = prakan::db::migrate::applied_version(pool).await? else {
+        return Ok(vec![(
+            label(lang, "schema"),
+            tr!(lang, "cli-schema-not-migrated"),
+        )]);
     };
     let latest = prakan::db::migrate::MIGRATOR
         .iter()
         .map(|m| m.version)
         .max()
         .unwrap_or_default();
-    println!(
-        "schema:   migration {version}{}",
-        if version < latest {
-            format!(" (this prakan has {latest}: run `prakan migrate`)")
-        } else {
-            String::new()
-        }
-    );
+    let schema = if version < latest {
+        tr!(
+            lang,
+            "cli-schema-behind",
+            version = version,
+            latest = latest
+        )
+    } else {
+        tr!(lang, "cli-schema-version", version = version)
+    };
     let counts: (i64, i64, i64, i64, i64, i64) = sqlx::query_as(
         "SELECT (SELECT count(*) FROM customers), (SELECT count(*) FROM customer_vehicles),
                 (SELECT count(*) FROM policies), (SELECT count(*) FROM claims),
                 (SELECT count(*) FROM payments), (SELECT count(*) FROM users)",
     )
     .fetch_one(pool)
-    .await
-    .map_err(sentence)?;
-    println!(
-        "data:     {} customers, {} vehicles, {} policies, {} claims, {} payments, {} staff",
-        counts.0, counts.1, counts.2, counts.3, counts.4, counts.5
+    .await?;
+    let data = tr!(
+        lang,
+        "cli-data-counts",
+        customers = counts.0,
+        vehicles = counts.1,
+        policies = counts.2,
+        claims = counts.3,
+        payments = counts.4,
+        staff = counts.5
     );
-    Ok(())
+    Ok(vec![
+        (label(lang, "schema"), schema),
+        (label(lang, "data"), data),
+    ])
 }
 
-async fn start(settings: &Settings, options: OpenOptions) -> anyhow::Result<()> {
+async fn start(settings: &Settings, ctx: Ctx) -> Outcome {
     if settings.database_url.is_some() {
-        anyhow::bail!("DATABASE_URL is set: prakan does not start or stop that server.");
+        return Err(msg!("cli-url-no-start-stop").into());
     }
     let (target, pool) = open(
         settings,
-        OpenOptions {
+        Ctx {
             keep_running: true,
-            ..options
+            ..ctx
         },
     )
     .await?;
     pool.close().await;
     println!(
-        "The embedded cluster is running and stays running: {}",
-        target.describe()
+        "{}",
+        tr!(
+            ctx.lang,
+            "cli-started-kept",
+            description = target.describe()
+        )
     );
-    println!("Stop it with `prakan db stop`.");
     Ok(())
 }
 
-fn stop(settings: &Settings, force: bool) -> anyhow::Result<()> {
+fn stop(settings: &Settings, force: bool, lang: Lang) -> Outcome {
     if settings.database_url.is_some() {
-        anyhow::bail!("DATABASE_URL is set: prakan does not start or stop that server.");
+        return Err(msg!("cli-url-no-start-stop").into());
     }
     let cluster = embedded_cluster(settings)?;
     if cluster.stop_shared(force)? {
-        println!("The embedded cluster has stopped.");
+        println!("{}", tr!(lang, "cli-stopped"));
     } else {
-        println!("The embedded cluster was not running.");
+        println!("{}", tr!(lang, "cli-was-not-running"));
     }
     Ok(())
 }
 
-async fn psql(settings: &Settings, options: OpenOptions, args: &[String]) -> anyhow::Result<()> {
-    let (target, pool) = open(settings, options).await?;
+async fn psql(settings: &Settings, ctx: Ctx, args: &[String]) -> Outcome {
+    let (target, pool) = open(settings, ctx).await?;
     pool.close().await;
     let mut command = match target.cluster() {
         Some(cluster) => {
@@ -223,16 +253,16 @@ async fn psql(settings: &Settings, options: OpenOptions, args: &[String]) -> any
     };
     command.args(args);
     let status = tokio::task::spawn_blocking(move || command.status())
-        .await?
-        .context("running psql")?;
+        .await
+        .map_err(|e| std::io::Error::other(e.to_string()))??;
     drop(target);
     if !status.success() {
-        anyhow::bail!("psql ended with {status}");
+        return Err(msg!("cli-psql-failed", status = status.to_string()).into());
     }
     Ok(())
 }
 
-fn url(settings: &Settings) -> anyhow::Result<()> {
+fn url(settings: &Settings) -> Outcome {
     match &settings.database_url {
         Some(url) => println!("{}", mask_password(url)),
         None => println!("{}", embedded_cluster(settings)?.url(EMBEDDED_DATABASE)),
@@ -240,52 +270,73 @@ fn url(settings: &Settings) -> anyhow::Result<()> {
     Ok(())
 }
 
-pub async fn migrate(settings: &Settings, options: OpenOptions) -> anyhow::Result<()> {
-    let (target, pool) = open(settings, options).await?;
+pub async fn migrate(settings: &Settings, ctx: Ctx) -> Outcome {
+    let (target, pool) = open(settings, ctx).await?;
     if !target.is_embedded() {
         prakan::db::migrate::run(&pool).await?;
     }
-    let version = prakan::db::migrate::applied_version(&pool)
-        .await
-        .map_err(sentence)?;
+    let version = prakan::db::migrate::applied_version(&pool).await?;
     let geography: (i64, i64, i64) = sqlx::query_as(
         "SELECT (SELECT count(*) FROM provinces), (SELECT count(*) FROM amphoes), (SELECT count(*) FROM tambons)",
     )
     .fetch_one(&pool)
-    .await
-    .map_err(sentence)?;
+    .await?;
     pool.close().await;
+    let lang = ctx.lang;
     println!(
-        "{} is at migration {}.",
-        target.describe(),
-        version.unwrap_or_default()
+        "{}",
+        tr!(
+            lang,
+            "cli-migrated",
+            database = target.describe(),
+            version = version.unwrap_or_default()
+        )
     );
     println!(
-        "Geography: {} provinces, {} amphoes, {} tambons ({}).",
-        geography.0,
-        geography.1,
-        geography.2,
-        prakan::db::geo::ATTRIBUTION
+        "{}",
+        tr!(
+            lang,
+            "cli-geography",
+            provinces = geography.0,
+            amphoes = geography.1,
+            tambons = geography.2
+        )
     );
     Ok(())
 }
 
-async fn maintain(settings: &Settings, options: OpenOptions) -> anyhow::Result<()> {
-    let (_target, pool) = open(settings, options).await?;
-    let report = prakan::db::maintain::run(&pool).await.map_err(sentence)?;
+async fn maintain(settings: &Settings, ctx: Ctx) -> Outcome {
+    let (_target, pool) = open(settings, ctx).await?;
+    let report = prakan::db::maintain::run(&pool).await?;
     pool.close().await;
+    let lang = ctx.lang;
     if report.partitions_created.is_empty() {
         println!(
-            "Audit partitions: already in place for this month and the next {}.",
-            prakan::db::maintain::MONTHS_AHEAD
+            "{}",
+            tr!(
+                lang,
+                "cli-partitions-in-place",
+                months = prakan::db::maintain::MONTHS_AHEAD
+            )
         );
     } else {
         println!(
-            "Audit partitions created: {}.",
-            report.partitions_created.join(", ")
+            "{}",
+            tr!(
+                lang,
+                "cli-partitions-created",
+                names = report.partitions_created.join(", ")
+            )
         );
     }
-    println!("Statistics refreshed on {} tables.", report.tables_analyzed);
+    println!(
+        "{}",
+        tr!(
+            lang,
+            "cli-statistics-refreshed",
+            tables = report.tables_analyzed
+        )
+    );
     Ok(())
 }
 

@@ -1,4 +1,5 @@
-//! The command line: `prakan` and its subcommands.
+//! The command line: `prakan` and its subcommands. Everything said to a person comes from
+//! the catalogues, in the language of `--lang`, PRAKAN_LANG, the config file or the locale.
 
 mod bench;
 mod database;
@@ -6,12 +7,13 @@ pub mod logging;
 mod seed;
 mod staff;
 mod table;
+mod terminal;
 
-use anyhow::Context;
 use clap::{Parser, Subcommand};
 
 use prakan::config::Settings;
 use prakan::db::target::Target;
+use prakan::i18n::{Lang, Message};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -34,6 +36,9 @@ pub struct Args {
     /// Log filter for the log file, e.g. "debug" or "prakan=trace".
     #[arg(long, global = true, value_name = "FILTER")]
     pub log_level: Option<String>,
+    /// The language before logging in: th or en.
+    #[arg(long, global = true, value_name = "th|en")]
+    pub lang: Option<String>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -58,53 +63,103 @@ pub enum Command {
     Bench(bench::BenchArgs),
 }
 
-pub async fn run(args: Args, settings: Settings) -> anyhow::Result<()> {
-    let options = OpenOptions {
-        keep_running: args.keep_db_running,
-        demo: !args.no_demo,
-    };
-    match args.command {
-        None => database::overview(&settings, options).await,
-        Some(Command::Db { command }) => database::run(command, &settings, options).await,
-        Some(Command::Migrate) => database::migrate(&settings, options).await,
-        Some(Command::Seed(seed_args)) => seed::run(seed_args, &settings, options).await,
-        Some(Command::Staff { command }) => staff::run(command, &settings, options).await,
-        Some(Command::Bench(bench_args)) => bench::run(bench_args, &settings, options).await,
+/// A failure to report to the person: a message in their language.
+#[derive(Debug)]
+pub struct Failure(pub Message);
+
+pub type Outcome<T = ()> = Result<T, Failure>;
+
+impl From<Message> for Failure {
+    fn from(message: Message) -> Failure {
+        Failure(message)
     }
 }
 
+impl From<prakan::pg::PgError> for Failure {
+    fn from(error: prakan::pg::PgError) -> Failure {
+        tracing::error!("{error}");
+        Failure(error.message())
+    }
+}
+
+impl From<prakan::db::target::TargetError> for Failure {
+    fn from(error: prakan::db::target::TargetError) -> Failure {
+        tracing::error!("{error}");
+        Failure(error.message())
+    }
+}
+
+impl From<prakan::db::migrate::MigrateError> for Failure {
+    fn from(error: prakan::db::migrate::MigrateError) -> Failure {
+        tracing::error!("{error}");
+        Failure(error.message())
+    }
+}
+
+impl From<sqlx::Error> for Failure {
+    fn from(error: sqlx::Error) -> Failure {
+        tracing::error!("{error}");
+        Failure(prakan::db::error::message(&error))
+    }
+}
+
+impl From<prakan::bench::BenchError> for Failure {
+    fn from(error: prakan::bench::BenchError) -> Failure {
+        tracing::error!("{error}");
+        Failure(error.message())
+    }
+}
+
+impl From<std::io::Error> for Failure {
+    fn from(error: std::io::Error) -> Failure {
+        tracing::error!("{error}");
+        Failure(prakan::msg!("cli-io", detail = error.to_string()))
+    }
+}
+
+/// What every command needs besides its own arguments.
 #[derive(Debug, Clone, Copy)]
-pub struct OpenOptions {
+pub struct Ctx {
+    pub lang: Lang,
     pub keep_running: bool,
     /// Load the demo into a brand-new embedded cluster.
     pub demo: bool,
 }
 
-/// Opens the database for an administrative command. On the embedded default this starts
-/// the cluster, migrates, and on a brand-new cluster loads the demo and says so.
-pub async fn open(
-    settings: &Settings,
-    options: OpenOptions,
-) -> anyhow::Result<(Target, sqlx::PgPool)> {
-    let target = Target::open(settings, options.keep_running).await?;
+pub async fn run(args: Args, settings: Settings, lang: Lang) -> Outcome {
+    let ctx = Ctx {
+        lang,
+        keep_running: args.keep_db_running,
+        demo: !args.no_demo,
+    };
+    match args.command {
+        None => terminal::run(&settings, ctx).await,
+        Some(Command::Db { command }) => database::run(command, &settings, ctx).await,
+        Some(Command::Migrate) => database::migrate(&settings, ctx).await,
+        Some(Command::Seed(seed_args)) => seed::run(seed_args, &settings, ctx).await,
+        Some(Command::Staff { command }) => staff::run(command, &settings, ctx).await,
+        Some(Command::Bench(bench_args)) => bench::run(bench_args, &settings, ctx).await,
+    }
+}
+
+/// Opens the database for a command. On the embedded default this starts the cluster,
+/// migrates, and on a brand-new cluster loads the demo and says so.
+pub async fn open(settings: &Settings, ctx: Ctx) -> Outcome<(Target, sqlx::PgPool)> {
+    let target = Target::open(settings, ctx.keep_running).await?;
     target.prepare_embedded().await?;
-    let pool = prakan::db::admin_pool(target.admin_options(), 4)
-        .await
-        .map_err(|e| anyhow::anyhow!(prakan::db::error::sentence(&e)))
-        .with_context(|| format!("connecting to {}", target.describe()))?;
+    let pool = prakan::db::admin_pool(target.admin_options(), 4).await?;
     if target.is_new_cluster() {
         println!(
-            "Created a new embedded PostgreSQL cluster: {}",
-            target.describe()
+            "{}",
+            prakan::tr!(
+                ctx.lang,
+                "cli-cluster-created",
+                description = target.describe()
+            )
         );
-        if options.demo {
-            seed::load_demo(&pool).await?;
+        if ctx.demo {
+            seed::load_demo(&pool, ctx.lang).await?;
         }
     }
     Ok((target, pool))
-}
-
-/// Turns a database error into its sentence.
-pub fn sentence(error: sqlx::Error) -> anyhow::Error {
-    anyhow::anyhow!(prakan::db::error::sentence(&error))
 }

@@ -2,15 +2,18 @@
 
 use std::io::BufRead;
 
-use anyhow::bail;
 use clap::Subcommand;
 use rust_decimal::Decimal;
 
 use prakan::config::Settings;
 use prakan::db::staff::{self as staff_db, NewStaff};
-use prakan::domain::staff::{GroupRole, password_problem, username_problem};
+use prakan::domain::staff::{
+    GroupRole, PasswordProblem, UsernameProblem, password_problem, username_problem,
+};
+use prakan::i18n::{Lang, Message, money};
+use prakan::{msg, tr};
 
-use super::{OpenOptions, open, sentence};
+use super::{Ctx, Outcome, open};
 
 #[derive(Debug, Subcommand)]
 pub enum StaffCommand {
@@ -48,12 +51,9 @@ pub enum StaffCommand {
     },
 }
 
-pub async fn run(
-    command: StaffCommand,
-    settings: &Settings,
-    options: OpenOptions,
-) -> anyhow::Result<()> {
-    let (_target, pool) = open(settings, options).await?;
+pub async fn run(command: StaffCommand, settings: &Settings, ctx: Ctx) -> Outcome {
+    let (_target, pool) = open(settings, ctx).await?;
+    let lang = ctx.lang;
     let result = match command {
         StaffCommand::Add {
             username,
@@ -65,6 +65,7 @@ pub async fn run(
         } => {
             add(
                 &pool,
+                lang,
                 &username,
                 &role,
                 &name,
@@ -74,51 +75,59 @@ pub async fn run(
             )
             .await
         }
-        StaffCommand::List => list(&pool).await,
-        StaffCommand::Disable { username } => set_active(&pool, &username, false).await,
-        StaffCommand::Enable { username } => set_active(&pool, &username, true).await,
-        StaffCommand::SetRole { username, role } => set_role(&pool, &username, &role).await,
+        StaffCommand::List => list(&pool, lang).await,
+        StaffCommand::Disable { username } => set_active(&pool, lang, &username, false).await,
+        StaffCommand::Enable { username } => set_active(&pool, lang, &username, true).await,
+        StaffCommand::SetRole { username, role } => set_role(&pool, lang, &username, &role).await,
         StaffCommand::Passwd {
             username,
             password_stdin,
-        } => passwd(&pool, &username, password_stdin).await,
+        } => passwd(&pool, lang, &username, password_stdin).await,
     };
     pool.close().await;
     result
 }
 
-fn parse_role(role: &str) -> anyhow::Result<GroupRole> {
+fn parse_role(role: &str) -> Result<GroupRole, Message> {
     GroupRole::parse(role).ok_or_else(|| {
         let known: Vec<&str> = GroupRole::ALL.iter().map(|r| r.short_name()).collect();
-        anyhow::anyhow!(
-            "'{role}' is not a group role; use one of {}",
-            known.join(", ")
-        )
+        msg!("cli-staff-bad-role", role = role, known = known.join(", "))
     })
 }
 
+#[allow(clippy::too_many_arguments)]
 async fn add(
     pool: &sqlx::PgPool,
+    lang: Lang,
     username: &str,
     role: &str,
     name: &str,
     authority_limit: Decimal,
     email: Option<&str>,
     password_stdin: bool,
-) -> anyhow::Result<()> {
+) -> Outcome {
     let group = parse_role(role)?;
     if let Some(problem) = username_problem(username) {
-        bail!("'{username}' cannot be a username: {problem}.");
+        let why = match problem {
+            UsernameProblem::Shape => msg!("constraint-username"),
+            UsernameProblem::Reserved => msg!("cli-username-reserved"),
+        };
+        return Err(msg!(
+            "cli-staff-bad-username",
+            username = username,
+            why = why.text(lang)
+        )
+        .into());
     }
     if authority_limit < Decimal::ZERO {
-        bail!("The authority limit cannot be negative.");
+        return Err(msg!("cli-staff-negative-limit").into());
     }
     let (first_name, last_name) = name.trim().split_once(' ').unwrap_or((name.trim(), ""));
     if first_name.is_empty() {
-        bail!("A name is needed, e.g. --name \"สมชาย ใจดี\".");
+        return Err(msg!("cli-staff-need-name").into());
     }
-    let password = read_password(username, password_stdin)?;
-    let mut tx = pool.begin().await.map_err(sentence)?;
+    let password = read_password(lang, username, password_stdin)?;
+    let mut tx = pool.begin().await?;
     staff_db::create(
         &mut tx,
         &NewStaff {
@@ -131,105 +140,125 @@ async fn add(
             email,
         },
     )
-    .await
-    .map_err(sentence)?;
-    tx.commit().await.map_err(sentence)?;
-    println!("Created {username} ({group}). They can log in now.");
+    .await?;
+    tx.commit().await?;
+    println!(
+        "{}",
+        tr!(
+            lang,
+            "cli-staff-created",
+            username = username,
+            role = tr!(lang, "role-name", role = group.short_name())
+        )
+    );
     Ok(())
 }
 
-async fn list(pool: &sqlx::PgPool) -> anyhow::Result<()> {
-    let staff = staff_db::list(pool).await.map_err(sentence)?;
+async fn list(pool: &sqlx::PgPool, lang: Lang) -> Outcome {
+    let staff = staff_db::list(pool).await?;
     let rows: Vec<Vec<String>> = staff
         .iter()
         .map(|s| {
+            let group = s.group_role.trim_start_matches("prakan_");
             vec![
                 s.username.clone(),
-                s.group_role.trim_start_matches("prakan_").to_string(),
+                tr!(lang, "role-name", role = group),
                 format!("{} {}", s.first_name, s.last_name)
                     .trim()
                     .to_string(),
-                format!("{:.2}", s.authority_limit),
-                if s.can_log_in {
-                    s.account_status.clone()
-                } else {
-                    format!("{} (no login)", s.account_status)
-                },
+                money(s.authority_limit),
+                tr!(
+                    lang,
+                    "cli-staff-status",
+                    status = s.account_status.as_str(),
+                    login = if s.can_log_in { "yes" } else { "no" }
+                ),
                 s.last_login_at
-                    .map(|t| t.format("%Y-%m-%d %H:%M").to_string())
-                    .unwrap_or_else(|| "never".into()),
+                    .map(|t| {
+                        prakan::tui::screens::account::moment(
+                            lang,
+                            prakan::i18n::Calendar::default_for(lang),
+                            t,
+                        )
+                    })
+                    .unwrap_or_else(|| tr!(lang, "account-never")),
             ]
         })
         .collect();
-    super::table::print(
-        &[
-            "username",
-            "role",
-            "name",
-            "authority THB",
-            "status",
-            "last login",
-        ],
-        &rows,
-    );
+    let headers = [
+        "username",
+        "role",
+        "name",
+        "authority",
+        "status",
+        "last-login",
+    ]
+    .map(|column| tr!(lang, "cli-staff-column", column = column));
+    super::table::print(&headers, &rows);
     Ok(())
 }
 
-async fn set_active(pool: &sqlx::PgPool, username: &str, active: bool) -> anyhow::Result<()> {
-    if !staff_db::set_active(pool, username, active)
-        .await
-        .map_err(sentence)?
-    {
-        bail!("There is no staff account named {username}.");
+async fn set_active(pool: &sqlx::PgPool, lang: Lang, username: &str, active: bool) -> Outcome {
+    if !staff_db::set_active(pool, username, active).await? {
+        return Err(msg!("cli-staff-not-found", username = username).into());
+    }
+    let said = if active {
+        tr!(lang, "cli-staff-enabled", username = username)
+    } else {
+        tr!(lang, "cli-staff-disabled", username = username)
+    };
+    println!("{said}");
+    Ok(())
+}
+
+async fn set_role(pool: &sqlx::PgPool, lang: Lang, username: &str, role: &str) -> Outcome {
+    let group = parse_role(role)?;
+    if !staff_db::set_group(pool, username, group).await? {
+        return Err(msg!("cli-staff-not-found", username = username).into());
     }
     println!(
-        "{username} {}.",
-        if active {
-            "can log in again"
-        } else {
-            "can no longer log in"
-        }
+        "{}",
+        tr!(
+            lang,
+            "cli-staff-role-set",
+            username = username,
+            role = tr!(lang, "role-name", role = group.short_name())
+        )
     );
     Ok(())
 }
 
-async fn set_role(pool: &sqlx::PgPool, username: &str, role: &str) -> anyhow::Result<()> {
-    let group = parse_role(role)?;
-    if !staff_db::set_group(pool, username, group)
-        .await
-        .map_err(sentence)?
-    {
-        bail!("There is no staff account named {username}.");
-    }
-    println!("{username} is now in the {group} group.");
-    Ok(())
-}
-
-async fn passwd(pool: &sqlx::PgPool, username: &str, password_stdin: bool) -> anyhow::Result<()> {
-    let password = read_password(username, password_stdin)?;
-    staff_db::set_password(pool, username, &password)
-        .await
-        .map_err(sentence)?;
-    println!("The password of {username} has been changed.");
+async fn passwd(pool: &sqlx::PgPool, lang: Lang, username: &str, password_stdin: bool) -> Outcome {
+    let password = read_password(lang, username, password_stdin)?;
+    staff_db::set_password(pool, username, &password).await?;
+    println!(
+        "{}",
+        tr!(lang, "cli-staff-password-changed", username = username)
+    );
     Ok(())
 }
 
 /// Reads a new password without echo (twice, to catch typos), or from standard input.
-fn read_password(username: &str, from_stdin: bool) -> anyhow::Result<String> {
+fn read_password(lang: Lang, username: &str, from_stdin: bool) -> Outcome<String> {
     let password = if from_stdin {
         let mut line = String::new();
         std::io::stdin().lock().read_line(&mut line)?;
         line.trim_end_matches(['\r', '\n']).to_string()
     } else {
-        let first = rpassword::prompt_password(format!("New password for {username}: "))?;
-        let second = rpassword::prompt_password("Again: ")?;
+        let first =
+            rpassword::prompt_password(tr!(lang, "cli-password-prompt", username = username))?;
+        let second = rpassword::prompt_password(tr!(lang, "cli-password-again"))?;
         if first != second {
-            bail!("The two passwords differ; nothing was changed.");
+            return Err(msg!("cli-password-differ").into());
         }
         first
     };
     if let Some(problem) = password_problem(username, &password) {
-        bail!("That password will not do: {problem}.");
+        let why = match problem {
+            PasswordProblem::TooShort => msg!("account-password-too-short"),
+            PasswordProblem::SameAsUsername => msg!("account-password-is-username"),
+        };
+        return Err(msg!("cli-password-bad", why = why.text(lang)).into());
     }
     Ok(password)
 }

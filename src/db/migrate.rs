@@ -18,6 +18,12 @@ pub enum MigrateError {
     Database(#[from] sqlx::Error),
 }
 
+impl MigrateError {
+    pub fn message(&self) -> crate::i18n::Message {
+        crate::msg!("migrate-failed", detail = self.to_string())
+    }
+}
+
 /// Brings a database fully up to date. Safe to run again: it then changes nothing.
 pub async fn run(pool: &PgPool) -> Result<(), MigrateError> {
     MIGRATOR.run(pool).await?;

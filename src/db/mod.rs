@@ -3,8 +3,11 @@
 
 pub mod error;
 pub mod geo;
+pub mod health;
+pub mod home;
 pub mod maintain;
 pub mod migrate;
+pub mod session;
 pub mod staff;
 pub mod target;
 

@@ -26,6 +26,18 @@ pub enum TargetError {
     Database(String),
 }
 
+impl TargetError {
+    pub fn message(&self) -> crate::i18n::Message {
+        match self {
+            TargetError::Pg(error) => error.message(),
+            TargetError::BadUrl(detail) => crate::msg!("target-bad-url", detail = detail.as_str()),
+            TargetError::Database(detail) => {
+                crate::msg!("target-database", detail = detail.as_str())
+            }
+        }
+    }
+}
+
 impl Target {
     /// Opens the configured target. For the embedded default this finds the binaries,
     /// creates and starts the cluster as needed, and joins it.
@@ -72,6 +84,22 @@ impl Target {
                 .role_options(EMBEDDED_DATABASE, username)
                 .password(password),
             Target::External { options } => options.clone().username(username).password(password),
+        }
+    }
+
+    /// How people reach this database to log in as themselves.
+    pub fn login_target(&self) -> crate::tui::LoginTarget {
+        match self {
+            Target::Embedded { lease } => crate::tui::LoginTarget {
+                base: lease.cluster().role_options(EMBEDDED_DATABASE, ""),
+                described: self.describe(),
+                embedded: true,
+            },
+            Target::External { options } => crate::tui::LoginTarget {
+                base: options.clone(),
+                described: self.describe(),
+                embedded: false,
+            },
         }
     }
 

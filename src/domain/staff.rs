@@ -57,8 +57,16 @@ impl fmt::Display for GroupRole {
     }
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UsernameProblem {
+    /// Not 2–63 lower-case letters, digits, '.' or '_' starting with a letter.
+    Shape,
+    /// prakan_…, pg_… and postgres belong to the database.
+    Reserved,
+}
+
 /// Why a username cannot become a staff login role, if it cannot.
-pub fn username_problem(username: &str) -> Option<&'static str> {
+pub fn username_problem(username: &str) -> Option<UsernameProblem> {
     let valid_chars = username
         .chars()
         .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '.');
@@ -67,23 +75,28 @@ pub fn username_problem(username: &str) -> Option<&'static str> {
         .next()
         .is_some_and(|c| c.is_ascii_lowercase());
     if !(2..=63).contains(&username.len()) || !valid_chars || !starts_with_letter {
-        return Some(
-            "a username is 2–63 lower-case letters, digits, '.' or '_', starting with a letter",
-        );
+        return Some(UsernameProblem::Shape);
     }
     if username.starts_with("prakan_") || username.starts_with("pg_") || username == "postgres" {
-        return Some("prakan_…, pg_… and postgres are reserved names");
+        return Some(UsernameProblem::Reserved);
     }
     None
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PasswordProblem {
+    /// Fewer than 8 characters.
+    TooShort,
+    SameAsUsername,
+}
+
 /// Why a password is not acceptable, if it is not.
-pub fn password_problem(username: &str, password: &str) -> Option<&'static str> {
+pub fn password_problem(username: &str, password: &str) -> Option<PasswordProblem> {
     if password.chars().count() < 8 {
-        return Some("a password needs at least 8 characters");
+        return Some(PasswordProblem::TooShort);
     }
     if password.eq_ignore_ascii_case(username) {
-        return Some("a password must differ from the username");
+        return Some(PasswordProblem::SameAsUsername);
     }
     None
 }
@@ -110,15 +123,27 @@ mod tests {
         assert!(username_problem("Somchai").is_some());
         assert!(username_problem("1abc").is_some());
         assert!(username_problem("a").is_some());
-        assert!(username_problem("prakan_admin").is_some());
-        assert!(username_problem("postgres").is_some());
+        assert_eq!(
+            username_problem("prakan_admin"),
+            Some(UsernameProblem::Reserved)
+        );
+        assert_eq!(
+            username_problem("postgres"),
+            Some(UsernameProblem::Reserved)
+        );
         assert!(username_problem("สมชาย").is_some());
     }
 
     #[test]
     fn passwords_need_length_and_differ_from_the_username() {
-        assert!(password_problem("somchai", "short").is_some());
-        assert!(password_problem("somchai12", "SOMCHAI12").is_some());
+        assert_eq!(
+            password_problem("somchai", "short"),
+            Some(PasswordProblem::TooShort)
+        );
+        assert_eq!(
+            password_problem("somchai12", "SOMCHAI12"),
+            Some(PasswordProblem::SameAsUsername)
+        );
         assert_eq!(password_problem("somchai", "ใจดีมากมาย"), None);
     }
 }

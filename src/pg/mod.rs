@@ -14,6 +14,9 @@ pub use lease::{ClusterLease, StopOutcome};
 
 use std::path::PathBuf;
 
+use crate::i18n::Message;
+use crate::msg;
+
 /// The cluster superuser. It may connect only through the private socket.
 pub const SUPERUSER: &str = "postgres";
 /// The port only names the socket file: the cluster listens on no TCP address.
@@ -81,6 +84,52 @@ pub enum PgError {
 }
 
 impl PgError {
+    /// The sentence for a person, in their language (Display is for the log).
+    pub fn message(&self) -> Message {
+        let path = |p: &std::path::Path| p.display().to_string();
+        match self {
+            PgError::BinariesNotFound { looked } => {
+                msg!("pg-binaries-not-found", looked = looked.as_str())
+            }
+            PgError::BadPgBin { path: p } => msg!("pg-bad-pg-bin", path = path(p)),
+            PgError::TooOld { found, dir } => {
+                msg!("pg-too-old", found = found.as_str(), dir = path(dir))
+            }
+            PgError::VersionMismatch {
+                data,
+                cluster_major,
+                binaries_major,
+                dir,
+            } => msg!(
+                "pg-version-mismatch",
+                data = path(data),
+                cluster = *cluster_major,
+                binaries = *binaries_major,
+                dir = path(dir)
+            ),
+            PgError::NoServerAccount => msg!("pg-no-server-account"),
+            PgError::Unreachable { account, path: p } => msg!(
+                "pg-unreachable-dir",
+                account = account.as_str(),
+                path = path(p)
+            ),
+            PgError::CommandFailed { step, detail } => msg!(
+                "pg-command-failed",
+                step = step.as_str(),
+                detail = detail.as_str()
+            ),
+            PgError::StartFailed { log, tail } => {
+                msg!("pg-start-failed", log = path(log), tail = tail.as_str())
+            }
+            PgError::InUse { .. } => msg!("pg-in-use"),
+            PgError::Io { context, source } => msg!(
+                "pg-io",
+                context = context.as_str(),
+                detail = source.to_string()
+            ),
+        }
+    }
+
     pub(crate) fn io(context: impl Into<String>) -> impl FnOnce(std::io::Error) -> PgError {
         let context = context.into();
         move |source| PgError::Io { context, source }

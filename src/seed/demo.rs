@@ -12,6 +12,7 @@ use sqlx::PgPool;
 use super::synth::{Book, Numbering, StaffIds, SynthContext, add_customer};
 use crate::db::staff::{self, NewStaff};
 use crate::domain::staff::GroupRole;
+use crate::key;
 
 /// Every demo account has this password; the demo is for trying prakan, never production.
 pub const DEMO_PASSWORD: &str = "prakan-demo";
@@ -28,6 +29,7 @@ pub struct DemoAccount {
     pub first_name: &'static str,
     pub last_name: &'static str,
     pub authority_limit: Decimal,
+    /// Message key saying what the account is for.
     pub what_for: &'static str,
 }
 
@@ -38,7 +40,7 @@ pub static DEMO_ACCOUNTS: &[DemoAccount] = &[
         first_name: "อนงค์",
         last_name: "ศรีสุข",
         authority_limit: dec!(0),
-        what_for: "agent: her own customers and quotes",
+        what_for: key!("demo-for-agent"),
     },
     DemoAccount {
         username: "boonmee",
@@ -46,7 +48,7 @@ pub static DEMO_ACCOUNTS: &[DemoAccount] = &[
         first_name: "บุญมี",
         last_name: "รัตนพันธ์",
         authority_limit: dec!(0),
-        what_for: "agent: another agent's book",
+        what_for: key!("demo-for-agent-other"),
     },
     DemoAccount {
         username: "wichai",
@@ -54,7 +56,7 @@ pub static DEMO_ACCOUNTS: &[DemoAccount] = &[
         first_name: "วิชัย",
         last_name: "วงศ์สวัสดิ์",
         authority_limit: dec!(1500000),
-        what_for: "underwriter",
+        what_for: key!("demo-for-underwriter"),
     },
     DemoAccount {
         username: "siriporn",
@@ -62,7 +64,7 @@ pub static DEMO_ACCOUNTS: &[DemoAccount] = &[
         first_name: "ศิริพร",
         last_name: "แสงทอง",
         authority_limit: dec!(5000000),
-        what_for: "senior underwriter",
+        what_for: key!("demo-for-underwriter-senior"),
     },
     DemoAccount {
         username: "somchai",
@@ -70,7 +72,7 @@ pub static DEMO_ACCOUNTS: &[DemoAccount] = &[
         first_name: "สมชาย",
         last_name: "ใจดี",
         authority_limit: dec!(50000),
-        what_for: "adjuster, approves up to ฿50,000",
+        what_for: key!("demo-for-adjuster-50k"),
     },
     DemoAccount {
         username: "pranee",
@@ -78,7 +80,7 @@ pub static DEMO_ACCOUNTS: &[DemoAccount] = &[
         first_name: "ปราณี",
         last_name: "บุญมา",
         authority_limit: dec!(200000),
-        what_for: "adjuster, approves up to ฿200,000",
+        what_for: key!("demo-for-adjuster-200k"),
     },
     DemoAccount {
         username: "kittisak",
@@ -86,7 +88,7 @@ pub static DEMO_ACCOUNTS: &[DemoAccount] = &[
         first_name: "กิตติศักดิ์",
         last_name: "ทองดี",
         authority_limit: dec!(2000000),
-        what_for: "senior adjuster, approves up to ฿2,000,000",
+        what_for: key!("demo-for-adjuster-senior"),
     },
     DemoAccount {
         username: "thana",
@@ -94,7 +96,7 @@ pub static DEMO_ACCOUNTS: &[DemoAccount] = &[
         first_name: "ธนา",
         last_name: "มีสุข",
         authority_limit: dec!(0),
-        what_for: "surveyor: assigned claims",
+        what_for: key!("demo-for-surveyor"),
     },
     DemoAccount {
         username: "malee",
@@ -102,7 +104,7 @@ pub static DEMO_ACCOUNTS: &[DemoAccount] = &[
         first_name: "มาลี",
         last_name: "พูลผล",
         authority_limit: dec!(0),
-        what_for: "finance: payments and reconciliation",
+        what_for: key!("demo-for-finance"),
     },
     DemoAccount {
         username: "napat",
@@ -110,7 +112,7 @@ pub static DEMO_ACCOUNTS: &[DemoAccount] = &[
         first_name: "ณภัทร",
         last_name: "จันทร์เพ็ญ",
         authority_limit: dec!(0),
-        what_for: "auditor: reads everything",
+        what_for: key!("demo-for-auditor"),
     },
     DemoAccount {
         username: "sudarat",
@@ -118,7 +120,7 @@ pub static DEMO_ACCOUNTS: &[DemoAccount] = &[
         first_name: "สุดารัตน์",
         last_name: "อินทร์แก้ว",
         authority_limit: dec!(0),
-        what_for: "administrator: staff and settings",
+        what_for: key!("demo-for-admin"),
     },
 ];
 

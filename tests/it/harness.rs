@@ -222,6 +222,15 @@ impl TestDb {
         TestDb { name, pool }
     }
 
+    /// How the terminal interface reaches this database to log people in.
+    pub fn login_target(&self) -> prakan::tui::LoginTarget {
+        prakan::tui::LoginTarget {
+            base: server().options(&self.name),
+            described: format!("the test database {}", self.name),
+            embedded: true,
+        }
+    }
+
     /// Options for logging in as a role with a password, as prakan's login screen does.
     pub fn login_options(&self, username: &str, password: &str) -> PgConnectOptions {
         server()

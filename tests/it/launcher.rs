@@ -24,6 +24,7 @@ impl Sandbox {
             .args(args)
             .env("PRAKAN_DATA_DIR", self.dir.path())
             .env("PRAKAN_CONFIG", self.dir.path().join("no-config.toml"))
+            .env("PRAKAN_LANG", "en")
             .env_remove("DATABASE_URL")
             .stdin(Stdio::null());
         command

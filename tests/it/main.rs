@@ -13,3 +13,4 @@ mod pdpa;
 mod security;
 mod seeds;
 mod staff;
+mod tui;

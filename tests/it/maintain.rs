@@ -27,14 +27,14 @@ async fn maintain_creates_missing_months_then_nothing() {
     );
     assert_eq!(first.tables_analyzed, second.tables_analyzed);
 
-    let (status, details): (String, String) = sqlx::query_as(
-        "SELECT status, details FROM check_database_health() WHERE check_name = 'Audit partitions ahead'",
+    let (status, months): (String, rust_decimal::Decimal) = sqlx::query_as(
+        "SELECT status, figure FROM check_database_health() WHERE check_name = 'audit_partitions_ahead'",
     )
     .fetch_one(&db.pool)
     .await
     .unwrap();
     assert_eq!(
-        (status.as_str(), details.as_str()),
-        ("OK", "3 month(s) after this one")
+        (status.as_str(), months),
+        ("OK", rust_decimal::Decimal::from(3))
     );
 }

@@ -82,8 +82,8 @@ async fn disabling_blocks_login_and_enabling_restores_it() {
         "a disabled account may not log in: {error}"
     );
     assert_eq!(
-        prakan::db::error::sentence(&error),
-        "This account may not log in: it is disabled or has no access to this database."
+        prakan::db::error::message(&error).text(prakan::i18n::Lang::En),
+        "This account is disabled: ask an administrator to enable it."
     );
     assert!(staff::set_active(&db.pool, &username, true).await.unwrap());
     db.login(&username, PASSWORD).await.expect("enabled again");

@@ -1,0 +1,56 @@
+# Database errors and broken rules, as sentences.
+error-not-permitted = Your role may not do this ({ $detail }).
+error-concurrent-change = Someone else changed the same records at the same moment; try again.
+error-took-too-long = The database took too long to answer; try again or narrow the search.
+error-database = The database refused: { $detail }
+error-unreachable = The database cannot be reached ({ $detail }).
+error-record-gone = The record no longer exists.
+constraint-national-id = The national ID is not valid: 13 digits with a correct check digit are needed.
+constraint-national-id-taken = A customer with this national ID already exists.
+constraint-email-taken = A customer with this e-mail address already exists.
+constraint-email = The e-mail address is not valid.
+constraint-phone = The phone number must be a Thai number of 9 or 10 digits.
+constraint-last-name = A person needs a last name.
+constraint-plate = This is not a Thai plate (for example กข 1234, 1กข 1234 or 70-1234).
+constraint-plate-taken = A vehicle with this plate is already registered in this province.
+constraint-overlapping-cover = This vehicle already has cover of the same kind (compulsory or voluntary) in this period.
+constraint-premium-total = The total premium must equal base premium − discounts + stamp duty + VAT.
+constraint-stamp-duty = The stamp duty must be 1 baht for every 250 baht of net premium or part of it.
+constraint-policy-dates = A policy must end after it starts.
+constraint-policy-number-taken = This policy number is already in use.
+constraint-claim-number-taken = This claim number is already in use.
+constraint-claim-dates = Claim dates are out of order: nothing is reported, assessed or settled before the incident.
+constraint-claim-amounts = Claim amounts cannot be negative.
+constraint-payment-amount = A payment amount must be more than zero.
+constraint-payment-total = The payment total must equal its amount plus fees.
+constraint-installment-number = The instalment number must be between 1 and the number of instalments.
+constraint-installment-taken = This policy already has that instalment.
+constraint-receipt-number-taken = This receipt number is already in use.
+constraint-username-taken = A staff account with this username already exists.
+constraint-username = A username is 2–63 lower-case letters, digits, "." or "_", starting with a letter (not prakan_…, pg_… or postgres).
+constraint-last-admin = The last active administrator cannot be removed.
+constraint-setting-readonly = This setting is read-only.
+constraint-setting-type = The value does not match the setting's type.
+constraint-setting-range = The value is outside the setting's bounds.
+constraint-setting-form = The value does not have the required form.
+
+## The embedded PostgreSQL, settings, migrations
+pg-binaries-not-found = No PostgreSQL server binaries were found (looked in: { $looked }). Install the PostgreSQL server (apt-get install postgresql) or set DATABASE_URL to use an existing server.
+pg-bad-pg-bin = PG_BIN is set to { $path }, which does not hold postgres, initdb and pg_ctl. Point PG_BIN at a PostgreSQL bin directory, or unset it.
+pg-too-old = PostgreSQL { $found } in { $dir } is too old: prakan needs PostgreSQL 15 or newer.
+pg-version-mismatch = The cluster in { $data } was created by PostgreSQL { $cluster }, but the binaries found are PostgreSQL { $binaries } ({ $dir }). Set PG_BIN to a PostgreSQL { $cluster } bin directory, or PRAKAN_DATA_DIR to a new place.
+pg-no-server-account = prakan is running as root, and PostgreSQL refuses to run as root, but there is no "postgres" account to run it as. Install the PostgreSQL server (apt-get install postgresql), which creates that account.
+pg-unreachable-dir = PostgreSQL runs as "{ $account }" and cannot reach { $path }. Choose a PRAKAN_DATA_DIR that account can enter (every parent directory needs o+x).
+pg-command-failed = { $step } failed: { $detail }
+pg-start-failed = PostgreSQL did not start. The end of { $log }:
+    { $tail }
+pg-in-use = Other prakan processes still use the cluster; stop them first, or use --force.
+pg-io = { $context }: { $detail }
+target-bad-url = DATABASE_URL is not a PostgreSQL URL: { $detail }
+target-database = The database could not be prepared: { $detail }
+migrate-failed = The migrations could not be applied: { $detail }
+config-read = The config file { $path } cannot be read: { $detail }
+config-parse = The config file { $path } is not valid: { $detail }
+config-no-home = No home directory was found to keep prakan's data in; set PRAKAN_DATA_DIR.
+bench-no-data = The database holds no data for { $scenario }; load some with `prakan seed --scale N`.
+cli-io = { $detail }

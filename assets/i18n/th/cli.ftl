@@ -1,0 +1,98 @@
+# บรรทัดคำสั่ง
+cli-label = { $what ->
+        [database] ฐานข้อมูล
+        [cluster] คลัสเตอร์
+        [socket] ซ็อกเก็ต
+        [server] เซิร์ฟเวอร์
+        [schema] โครงสร้าง
+       *[data] ข้อมูล
+    }
+cli-cluster-created = สร้างคลัสเตอร์ PostgreSQL ในเครื่องใหม่แล้ว: { $description }
+cli-overview-heading = prakan { $version } — { $database }
+cli-overview-commands = คำสั่ง (ดูทั้งหมดด้วย prakan --help):
+    prakan                       หน้าจอโปรแกรม (เมื่อเปิดในเทอร์มินัล)
+    prakan db status|start|stop|psql|url|maintain
+    prakan migrate · prakan seed --demo|--scale N · prakan staff … · prakan bench
+cli-status-database-url = DATABASE_URL { $url }
+cli-status-embedded = PostgreSQL ในเครื่อง { $version } ({ $dir })
+cli-server-not-created = ยังไม่ได้สร้าง (คำสั่ง prakan ใดก็ได้จะสร้างให้)
+cli-server-stopped = หยุดทำงาน
+cli-server-running = กำลังทำงาน (pid { $pid })
+cli-server-kept-running = , ให้ทำงานต่อไป
+cli-server-reachable = เชื่อมต่อได้
+cli-server-unreachable = เชื่อมต่อไม่ได้: { $detail }
+cli-database-not-created = ยังไม่ได้สร้างฐานข้อมูล { $name }
+cli-schema-not-migrated = ยังไม่ได้ปรับโครงสร้าง (สั่ง `prakan migrate`)
+cli-schema-version = ปรับโครงสร้างถึงลำดับที่ { $version }
+cli-schema-behind = ปรับโครงสร้างถึงลำดับที่ { $version } (prakan รุ่นนี้มีถึง { $latest }: สั่ง `prakan migrate`)
+cli-data-counts = ลูกค้า { $customers } ราย, รถ { $vehicles } คัน, กรมธรรม์ { $policies } ฉบับ, เคลม { $claims } รายการ, การชำระ { $payments } รายการ, พนักงาน { $staff } คน
+cli-url-no-start-stop = กำหนด DATABASE_URL ไว้: prakan ไม่เปิดหรือปิดเซิร์ฟเวอร์นั้น
+cli-started-kept = คลัสเตอร์ในเครื่องกำลังทำงานและจะทำงานต่อไป: { $description }
+    หยุดได้ด้วย `prakan db stop`
+cli-stopped = คลัสเตอร์ในเครื่องหยุดทำงานแล้ว
+cli-was-not-running = คลัสเตอร์ในเครื่องไม่ได้ทำงานอยู่
+cli-psql-failed = psql จบด้วย { $status }
+cli-migrated = { $database } ปรับโครงสร้างถึงลำดับที่ { $version }
+cli-geography = ข้อมูลภูมิศาสตร์: { $provinces } จังหวัด, { $amphoes } อำเภอ, { $tambons } ตำบล (GeoThai, CC BY 4.0)
+cli-partitions-in-place = พาร์ทิชันบันทึกตรวจสอบ: มีครบสำหรับเดือนนี้และอีก { $months } เดือนข้างหน้าแล้ว
+cli-partitions-created = สร้างพาร์ทิชันบันทึกตรวจสอบ: { $names }
+cli-statistics-refreshed = ปรับปรุงสถิติของ { $tables } ตารางแล้ว
+cli-config-bad-key = อ่านการตั้งค่าปุ่ม { $entry } ในไฟล์ตั้งค่าไม่ได้ จึงใช้ปุ่มเริ่มต้น
+cli-config-bad-colour = อ่านการตั้งค่าสี { $entry } ในไฟล์ตั้งค่าไม่ได้ จึงใช้สีเริ่มต้น
+cli-demo-loaded = โหลดข้อมูลทดลองแล้ว: ลูกค้า { $customers } ราย รวม { $rows } แถว
+cli-demo-already = มีข้อมูลทดลองอยู่แล้ว
+cli-demo-accounts = บัญชีทดลอง (รหัสผ่านทุกบัญชี: { $password }):
+cli-demo-column = { $column ->
+        [username] ชื่อผู้ใช้
+        [role] บทบาท
+        [name] ชื่อ
+       *[for] สำหรับ
+    }
+cli-scale-loading = กำลังโหลดลูกค้า { $customers } ราย พร้อมรถ กรมธรรม์ เคลม และการชำระ…
+cli-scale-progress = ลูกค้า { $done }/{ $total } ราย ({ $percent } %) · { $rows } แถว · { $rate } แถว/วินาที · เหลืออีก { $eta }
+cli-scale-done = โหลดลูกค้า { $customers } ราย { $rows } แถว ใน { $load } วินาที ({ $rate } แถว/วินาที) แล้วปรับสถิติ { $analyze } วินาที: รวม { $total } วินาที
+cli-scale-cancelled = ยกเลิกหลังโหลดลูกค้า { $customers } ราย { $rows } แถว ใน { $load } วินาที ({ $rate } แถว/วินาที) แล้วปรับสถิติ { $analyze } วินาที: รวม { $total } วินาที
+cli-scale-stopping = กำลังหยุดหลังจากชุดที่กำลังโหลดอยู่…
+cli-scale-triggers-on = (โหลดโดยเปิดทริกเกอร์ไว้ เพราะบัญชีที่เชื่อมต่อไม่ใช่ superuser)
+cli-staff-created = สร้างบัญชี { $username } ({ $role }) แล้ว เข้าสู่ระบบได้ทันที
+cli-staff-bad-role = "{ $role }" ไม่ใช่กลุ่มบทบาท กรุณาใช้ { $known }
+cli-staff-bad-username = "{ $username }" ใช้เป็นชื่อผู้ใช้ไม่ได้: { $why }
+cli-username-reserved = ชื่อที่ขึ้นต้นด้วย prakan_ หรือ pg_ และชื่อ postgres สงวนไว้
+cli-staff-negative-limit = วงเงินอนุมัติติดลบไม่ได้
+cli-staff-need-name = ต้องระบุชื่อ เช่น --name "สมชาย ใจดี"
+cli-staff-not-found = ไม่มีบัญชีพนักงานชื่อ { $username }
+cli-staff-enabled = { $username } เข้าสู่ระบบได้อีกครั้ง
+cli-staff-disabled = { $username } เข้าสู่ระบบไม่ได้แล้ว
+cli-staff-role-set = { $username } อยู่ในกลุ่ม{ $role }แล้ว
+cli-staff-password-changed = เปลี่ยนรหัสผ่านของ { $username } แล้ว
+cli-staff-status = { $login ->
+        [yes] { $status }
+       *[no] { $status } (เข้าระบบไม่ได้)
+    }
+cli-staff-column = { $column ->
+        [username] ชื่อผู้ใช้
+        [role] บทบาท
+        [name] ชื่อ
+        [authority] วงเงินอนุมัติ
+        [status] สถานะ
+       *[last-login] เข้าสู่ระบบล่าสุด
+    }
+cli-password-prompt = รหัสผ่านใหม่ของ { $username }: 
+cli-password-again = อีกครั้ง: 
+cli-password-differ = รหัสผ่านทั้งสองครั้งไม่ตรงกัน จึงไม่ได้เปลี่ยนอะไร
+cli-password-bad = ใช้รหัสผ่านนี้ไม่ได้: { $why }
+cli-bench-unknown = ไม่มีสถานการณ์ทดสอบชื่อ "{ $name }" (ดูด้วย prakan bench --list)
+cli-bench-running = กำลังทดสอบ { $scenario } …
+cli-bench-column = { $column ->
+        [scenario] สถานการณ์
+        [rows] จำนวนแถว
+        [ops] ครั้ง
+        [concurrency] พร้อมกัน
+        [p50] p50 มิลลิวินาที
+        [p95] p95 มิลลิวินาที
+        [p99] p99 มิลลิวินาที
+        [mean] เฉลี่ย มิลลิวินาที
+       *[throughput] ครั้ง/วินาที
+    }
+bench-customer-by-national-id = ค้นหาลูกค้าด้วยเลขประจำตัวประชาชน
+bench-vehicle-by-plate = ค้นหารถและเจ้าของด้วยทะเบียนและจังหวัด

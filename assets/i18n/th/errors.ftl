@@ -1,0 +1,56 @@
+# ข้อผิดพลาดจากฐานข้อมูลและกฎที่ถูกละเมิด เป็นประโยคที่อ่านเข้าใจได้
+error-not-permitted = บทบาทของคุณไม่มีสิทธิ์ทำรายการนี้ ({ $detail })
+error-concurrent-change = มีผู้อื่นแก้ไขข้อมูลเดียวกันในเวลาเดียวกัน กรุณาลองใหม่
+error-took-too-long = ฐานข้อมูลตอบช้าเกินไป กรุณาลองใหม่หรือจำกัดการค้นหาให้แคบลง
+error-database = ฐานข้อมูลปฏิเสธรายการ: { $detail }
+error-unreachable = ติดต่อฐานข้อมูลไม่ได้ ({ $detail })
+error-record-gone = ไม่มีข้อมูลรายการนี้แล้ว
+constraint-national-id = เลขประจำตัวประชาชนไม่ถูกต้อง ต้องมี 13 หลักและเลขตรวจสอบถูกต้อง
+constraint-national-id-taken = มีลูกค้าที่ใช้เลขประจำตัวประชาชนนี้อยู่แล้ว
+constraint-email-taken = มีลูกค้าที่ใช้อีเมลนี้อยู่แล้ว
+constraint-email = อีเมลไม่ถูกต้อง
+constraint-phone = หมายเลขโทรศัพท์ต้องเป็นเบอร์ในประเทศไทย 9 หรือ 10 หลัก
+constraint-last-name = บุคคลธรรมดาต้องมีนามสกุล
+constraint-plate = ทะเบียนรถไม่ถูกรูปแบบ (เช่น กข 1234, 1กข 1234 หรือ 70-1234)
+constraint-plate-taken = มีรถทะเบียนนี้ในจังหวัดนี้อยู่แล้ว
+constraint-overlapping-cover = รถคันนี้มีความคุ้มครองประเภทเดียวกัน (ภาคบังคับหรือภาคสมัครใจ) ในช่วงเวลานี้อยู่แล้ว
+constraint-premium-total = เบี้ยประกันรวมต้องเท่ากับ เบี้ยตั้งต้น − ส่วนลด + อากรแสตมป์ + ภาษีมูลค่าเพิ่ม
+constraint-stamp-duty = อากรแสตมป์ต้องเป็น 1 บาทต่อเบี้ยสุทธิทุก 250 บาทหรือเศษของ 250 บาท
+constraint-policy-dates = วันสิ้นสุดกรมธรรม์ต้องอยู่หลังวันเริ่มคุ้มครอง
+constraint-policy-number-taken = เลขกรมธรรม์นี้ถูกใช้แล้ว
+constraint-claim-number-taken = เลขเคลมนี้ถูกใช้แล้ว
+constraint-claim-dates = วันที่ของเคลมไม่เรียงกัน: ไม่มีการแจ้ง ประเมิน หรือจ่ายก่อนวันเกิดเหตุ
+constraint-claim-amounts = จำนวนเงินของเคลมติดลบไม่ได้
+constraint-payment-amount = จำนวนเงินที่ชำระต้องมากกว่าศูนย์
+constraint-payment-total = ยอดรวมการชำระต้องเท่ากับจำนวนเงินบวกค่าธรรมเนียม
+constraint-installment-number = งวดที่ต้องอยู่ระหว่าง 1 ถึงจำนวนงวดทั้งหมด
+constraint-installment-taken = กรมธรรม์นี้มีงวดดังกล่าวอยู่แล้ว
+constraint-receipt-number-taken = เลขที่ใบเสร็จนี้ถูกใช้แล้ว
+constraint-username-taken = มีบัญชีพนักงานชื่อผู้ใช้นี้อยู่แล้ว
+constraint-username = ชื่อผู้ใช้ต้องเป็นตัวอักษรอังกฤษพิมพ์เล็ก ตัวเลข "." หรือ "_" 2–63 ตัว ขึ้นต้นด้วยตัวอักษร (ห้ามขึ้นต้นด้วย prakan_ หรือ pg_ และห้ามใช้ postgres)
+constraint-last-admin = ลบหรือระงับผู้ดูแลระบบคนสุดท้ายที่ยังใช้งานอยู่ไม่ได้
+constraint-setting-readonly = การตั้งค่านี้อ่านได้อย่างเดียว
+constraint-setting-type = ค่าไม่ตรงกับชนิดของการตั้งค่า
+constraint-setting-range = ค่าอยู่นอกขอบเขตที่กำหนด
+constraint-setting-form = ค่าไม่อยู่ในรูปแบบที่กำหนด
+
+## PostgreSQL ในเครื่อง การตั้งค่า และการปรับโครงสร้างฐานข้อมูล
+pg-binaries-not-found = ไม่พบโปรแกรมเซิร์ฟเวอร์ PostgreSQL (ค้นหาใน: { $looked }) กรุณาติดตั้งเซิร์ฟเวอร์ PostgreSQL (apt-get install postgresql) หรือกำหนด DATABASE_URL เพื่อใช้เซิร์ฟเวอร์ที่มีอยู่
+pg-bad-pg-bin = PG_BIN ชี้ไปที่ { $path } ซึ่งไม่มี postgres, initdb และ pg_ctl กรุณาชี้ PG_BIN ไปที่โฟลเดอร์ bin ของ PostgreSQL หรือยกเลิกการกำหนด
+pg-too-old = PostgreSQL { $found } ใน { $dir } เก่าเกินไป prakan ต้องใช้ PostgreSQL 15 ขึ้นไป
+pg-version-mismatch = คลัสเตอร์ใน { $data } สร้างด้วย PostgreSQL { $cluster } แต่โปรแกรมที่พบเป็น PostgreSQL { $binaries } ({ $dir }) กรุณากำหนด PG_BIN ไปที่ PostgreSQL { $cluster } หรือกำหนด PRAKAN_DATA_DIR ไปที่ใหม่
+pg-no-server-account = prakan ทำงานด้วยสิทธิ์ root ซึ่ง PostgreSQL ไม่ยอมทำงานด้วย แต่ไม่มีบัญชี "postgres" ให้ใช้แทน กรุณาติดตั้งเซิร์ฟเวอร์ PostgreSQL (apt-get install postgresql) ซึ่งจะสร้างบัญชีนั้นให้
+pg-unreachable-dir = PostgreSQL ทำงานในชื่อ "{ $account }" และเข้าถึง { $path } ไม่ได้ กรุณาเลือก PRAKAN_DATA_DIR ที่บัญชีนั้นเข้าได้ (ทุกโฟลเดอร์แม่ต้องมีสิทธิ์ o+x)
+pg-command-failed = { $step } ล้มเหลว: { $detail }
+pg-start-failed = PostgreSQL เริ่มทำงานไม่สำเร็จ ท้ายไฟล์ { $log }:
+    { $tail }
+pg-in-use = ยังมีโปรแกรม prakan อื่นใช้คลัสเตอร์อยู่ กรุณาปิดโปรแกรมเหล่านั้นก่อน หรือใช้ --force
+pg-io = { $context }: { $detail }
+target-bad-url = DATABASE_URL ไม่ใช่ URL ของ PostgreSQL: { $detail }
+target-database = เตรียมฐานข้อมูลไม่สำเร็จ: { $detail }
+migrate-failed = ปรับโครงสร้างฐานข้อมูลไม่สำเร็จ: { $detail }
+config-read = อ่านไฟล์ตั้งค่า { $path } ไม่ได้: { $detail }
+config-parse = ไฟล์ตั้งค่า { $path } ไม่ถูกต้อง: { $detail }
+config-no-home = ไม่พบโฟลเดอร์บ้านสำหรับเก็บข้อมูลของ prakan กรุณากำหนด PRAKAN_DATA_DIR
+bench-no-data = ฐานข้อมูลไม่มีข้อมูลสำหรับ { $scenario } กรุณาโหลดข้อมูลด้วย `prakan seed --scale N`
+cli-io = { $detail }

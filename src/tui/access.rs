@@ -1,0 +1,86 @@
+//! Which group roles may open which screen: one table drives the home menu, the command
+//! palette and every key that opens a screen. The database enforces the same rules; this
+//! table only keeps people from screens that would refuse them.
+
+use crate::domain::staff::GroupRole;
+use crate::key;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ScreenId {
+    Home,
+    Account,
+    Health,
+}
+
+pub struct ScreenAccess {
+    pub screen: ScreenId,
+    /// Message key of the screen's title.
+    pub title: &'static str,
+    /// Words that open it from the command palette (besides its title).
+    pub aliases: &'static [&'static str],
+    pub groups: &'static [GroupRole],
+}
+
+const EVERYONE: &[GroupRole] = &GroupRole::ALL;
+
+pub static ACCESS: &[ScreenAccess] = &[
+    ScreenAccess {
+        screen: ScreenId::Home,
+        title: key!("screen-home"),
+        aliases: &["home"],
+        groups: EVERYONE,
+    },
+    ScreenAccess {
+        screen: ScreenId::Account,
+        title: key!("screen-account"),
+        aliases: &["account", "me", "password"],
+        groups: EVERYONE,
+    },
+    ScreenAccess {
+        screen: ScreenId::Health,
+        title: key!("screen-health"),
+        aliases: &["health", "db"],
+        groups: &[GroupRole::Admin],
+    },
+];
+
+pub fn entry(screen: ScreenId) -> &'static ScreenAccess {
+    ACCESS
+        .iter()
+        .find(|a| a.screen == screen)
+        .expect("every screen has an access row")
+}
+
+pub fn may_open(groups: &[GroupRole], screen: ScreenId) -> bool {
+    entry(screen).groups.iter().any(|g| groups.contains(g))
+}
+
+/// The screens a person may open from home, in menu order.
+pub fn menu(groups: &[GroupRole]) -> Vec<ScreenId> {
+    ACCESS
+        .iter()
+        .filter(|a| a.screen != ScreenId::Home && may_open(groups, a.screen))
+        .map(|a| a.screen)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_administrators_see_the_health_screen() {
+        assert!(may_open(&[GroupRole::Admin], ScreenId::Health));
+        for group in GroupRole::ALL
+            .into_iter()
+            .filter(|g| *g != GroupRole::Admin)
+        {
+            assert!(!may_open(&[group], ScreenId::Health), "{group}");
+            assert_eq!(menu(&[group]), [ScreenId::Account]);
+        }
+        assert_eq!(
+            menu(&[GroupRole::Admin]),
+            [ScreenId::Account, ScreenId::Health]
+        );
+    }
+}

@@ -1,0 +1,1011 @@
+//! The application state and `update`: every key, tick and database result goes through
+//! here, synchronously. `update` never waits on anything; what needs the database comes
+//! back as commands to run.
+
+use std::time::{Duration, Instant};
+
+use chrono::Utc;
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use sqlx::PgPool;
+
+use super::LoginTarget;
+use super::access::{self, ACCESS, ScreenId};
+use super::cmd::Cmd;
+use super::keymap::{Action, Context, Keymap};
+use super::msg::Msg;
+use super::remote::Remote;
+use super::screens::account::AccountScreen;
+use super::screens::health::HealthScreen;
+use super::screens::home::HomeScreen;
+use super::screens::login::LoginScreen;
+use super::theme::Theme;
+use super::widgets::form::{Field, Form};
+use super::widgets::picker::{Picker, PickerItem};
+use crate::db::session::{LoggedIn, StaffIdentity};
+use crate::domain::staff::GroupRole;
+use crate::i18n::{Calendar, Lang, Message};
+use crate::{key, msg, tr};
+
+/// How often a logged-in screen checks the server is there, and how often while it is not.
+const PING_EVERY: Duration = Duration::from_secs(10);
+const RETRY_EVERY: Duration = Duration::from_secs(2);
+const TOAST_FOR: Duration = Duration::from_secs(6);
+
+#[derive(Debug)]
+pub struct Session {
+    pub staff: StaffIdentity,
+    pub pool: PgPool,
+    pub session_id: String,
+    pub expires_at: chrono::DateTime<Utc>,
+}
+
+#[derive(Debug)]
+pub enum Screen {
+    Login(LoginScreen),
+    Home(HomeScreen),
+    Account(AccountScreen),
+    Health(HealthScreen),
+}
+
+impl Screen {
+    pub fn id(&self) -> Option<ScreenId> {
+        match self {
+            Screen::Login(_) => None,
+            Screen::Home(_) => Some(ScreenId::Home),
+            Screen::Account(_) => Some(ScreenId::Account),
+            Screen::Health(_) => Some(ScreenId::Health),
+        }
+    }
+
+    fn context(&self) -> Context {
+        match self {
+            Screen::Login(_) => Context::Login,
+            Screen::Home(_) => Context::Home,
+            Screen::Account(_) => Context::Account,
+            Screen::Health(_) => Context::Health,
+        }
+    }
+
+    /// Unsaved typing that leaving the screen would lose.
+    fn has_unsaved_input(&self) -> bool {
+        match self {
+            Screen::Account(account) => account.form.is_dirty(),
+            _ => false,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PaletteCommand {
+    Open(ScreenId),
+    About,
+    Help,
+    Language,
+    SaveLanguage,
+    Calendar,
+    Logout,
+    Quit,
+}
+
+#[derive(Debug, Clone)]
+pub struct Palette {
+    pub picker: Picker<PaletteCommand>,
+    pub error: Option<Message>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ConfirmAction {
+    Quit,
+    Logout,
+    LeaveScreen,
+}
+
+#[derive(Debug, Clone)]
+pub struct Lock {
+    pub form: Form,
+    pub checking: bool,
+    pub error: Option<Message>,
+    pub request: u64,
+}
+
+#[derive(Debug, Clone)]
+pub enum Overlay {
+    Help,
+    About,
+    Palette(Palette),
+    Confirm(ConfirmAction),
+    Lock(Lock),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Connection {
+    /// Not logged in: nothing to be connected to yet.
+    NotConnected,
+    Online,
+    Lost,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    Info,
+    Success,
+    Error,
+}
+
+#[derive(Debug, Clone)]
+pub struct Toast {
+    pub message: Message,
+    pub tone: Tone,
+    pub until: Instant,
+}
+
+/// What the application is started with.
+pub struct AppConfig {
+    pub lang: Lang,
+    pub theme: Theme,
+    pub keymap: Keymap,
+    pub target: LoginTarget,
+    pub demo_accounts: bool,
+    pub idle_lock_after: Duration,
+    pub now: Instant,
+}
+
+pub struct App {
+    pub lang: Lang,
+    pub calendar: Calendar,
+    pub theme: Theme,
+    pub keymap: Keymap,
+    pub target: LoginTarget,
+    pub demo_accounts: bool,
+    pub idle_lock_after: Duration,
+    pub session: Option<Session>,
+    pub screen: Screen,
+    pub overlay: Option<Overlay>,
+    pub toast: Option<Toast>,
+    pub connection: Connection,
+    pub now: Instant,
+    pub tick: u64,
+    pub quit: bool,
+    /// Waiting for the session to end before quitting.
+    pub quitting: bool,
+    last_input: Instant,
+    next_ping: Instant,
+    unlock_requests: u64,
+    dirty: bool,
+}
+
+impl App {
+    pub fn new(config: AppConfig) -> App {
+        App {
+            calendar: Calendar::default_for(config.lang),
+            lang: config.lang,
+            theme: config.theme,
+            keymap: config.keymap,
+            target: config.target,
+            demo_accounts: config.demo_accounts,
+            idle_lock_after: config.idle_lock_after,
+            session: None,
+            screen: Screen::Login(LoginScreen::new()),
+            overlay: None,
+            toast: None,
+            connection: Connection::NotConnected,
+            now: config.now,
+            tick: 0,
+            quit: false,
+            quitting: false,
+            last_input: config.now,
+            next_ping: config.now,
+            unlock_requests: 0,
+            dirty: true,
+        }
+    }
+
+    /// Whether something changed since the last draw (and forget it).
+    pub fn take_dirty(&mut self) -> bool {
+        std::mem::take(&mut self.dirty)
+    }
+
+    pub fn groups(&self) -> &[GroupRole] {
+        self.session
+            .as_ref()
+            .map_or(&[], |s| s.staff.groups.as_slice())
+    }
+
+    pub fn context(&self) -> Context {
+        self.screen.context()
+    }
+
+    /// Whether a text field has the keyboard (so printable keys type rather than command).
+    pub fn is_typing(&self) -> bool {
+        match &self.screen {
+            Screen::Login(_) | Screen::Account(_) => true,
+            Screen::Health(health) => health.table.is_filtering(),
+            Screen::Home(_) => false,
+        }
+    }
+
+    pub fn update(&mut self, msg: Msg) -> Vec<Cmd> {
+        if !matches!(msg, Msg::Tick(_)) {
+            self.dirty = true;
+        }
+        match msg {
+            Msg::Key(key) => {
+                self.last_input = self.now;
+                self.on_key(key)
+            }
+            Msg::Paste(text) => {
+                self.last_input = self.now;
+                self.on_paste(&text);
+                Vec::new()
+            }
+            Msg::Resize => Vec::new(),
+            Msg::Tick(now) => self.on_tick(now),
+            Msg::Terminate => self.begin_quit(),
+            Msg::LoggedIn { request, result } => self.on_logged_in(request, result),
+            Msg::LoggedOut { then_quit } => {
+                self.connection = Connection::NotConnected;
+                if then_quit {
+                    self.quit = true;
+                }
+                Vec::new()
+            }
+            Msg::FiguresLoaded { request, result } => {
+                let lost = result
+                    .as_ref()
+                    .err()
+                    .is_some_and(crate::db::error::is_connection_problem);
+                if let Screen::Home(home) = &mut self.screen
+                    && home.request.is_latest(request)
+                {
+                    match result {
+                        Ok(figures) => home.figures = Remote::Loaded(figures),
+                        Err(error) if lost && home.figures.loaded().is_some() => drop(error),
+                        Err(error) => {
+                            home.figures = Remote::Failed(crate::db::error::message(&error))
+                        }
+                    }
+                }
+                self.note_connection(lost)
+            }
+            Msg::HealthLoaded { request, result } => {
+                let lost = result
+                    .as_ref()
+                    .err()
+                    .is_some_and(crate::db::error::is_connection_problem);
+                let lang = self.lang;
+                if let Screen::Health(health) = &mut self.screen
+                    && health.request.is_latest(request)
+                {
+                    match result {
+                        Ok(checks) => health.loaded(checks, lang),
+                        Err(error) if lost && health.checks.loaded().is_some() => drop(error),
+                        Err(error) => {
+                            health.checks = Remote::Failed(crate::db::error::message(&error))
+                        }
+                    }
+                }
+                self.note_connection(lost)
+            }
+            Msg::PasswordChanged { request, result } => {
+                let saved = result.is_ok();
+                if let Screen::Account(account) = &mut self.screen {
+                    account.changed(request, result);
+                }
+                if saved {
+                    self.show(msg!("account-password-saved"), Tone::Success);
+                }
+                Vec::new()
+            }
+            Msg::LanguageSaved { result } => {
+                match result {
+                    Ok(lang) => {
+                        if let Some(session) = &mut self.session {
+                            session.staff.preferred_language = lang.code().to_string();
+                        }
+                        self.show(msg!("language-saved"), Tone::Success);
+                    }
+                    Err(error) => self.show(crate::db::error::message(&error), Tone::Error),
+                }
+                Vec::new()
+            }
+            Msg::Pinged { result } => self.on_pinged(result),
+            Msg::UnlockChecked { request, result } => {
+                if let Some(Overlay::Lock(lock)) = &mut self.overlay
+                    && lock.request == request
+                {
+                    match result {
+                        Ok(()) => self.overlay = None,
+                        Err(error) => {
+                            lock.checking = false;
+                            lock.error = Some(error.message());
+                            lock.form.clear(0);
+                        }
+                    }
+                }
+                Vec::new()
+            }
+        }
+    }
+
+    fn show(&mut self, message: Message, tone: Tone) {
+        self.toast = Some(Toast {
+            message,
+            tone,
+            until: self.now + TOAST_FOR,
+        });
+    }
+
+    // ---- time ----
+
+    fn on_tick(&mut self, now: Instant) -> Vec<Cmd> {
+        self.now = now;
+        self.tick += 1;
+        if self.is_animating() {
+            self.dirty = true;
+        }
+        if self.toast.as_ref().is_some_and(|t| now >= t.until) {
+            self.toast = None;
+            self.dirty = true;
+        }
+        let Some(session) = &self.session else {
+            return Vec::new();
+        };
+        if session.expires_at <= Utc::now() {
+            self.dirty = true;
+            return self.log_out(msg!("login-session-expired"), "EXPIRED");
+        }
+        let pool = session.pool.clone();
+        if !matches!(self.overlay, Some(Overlay::Lock(_)))
+            && now.duration_since(self.last_input) >= self.idle_lock_after
+        {
+            self.lock();
+        }
+        if now >= self.next_ping {
+            self.next_ping = now
+                + if self.connection == Connection::Lost {
+                    RETRY_EVERY
+                } else {
+                    PING_EVERY
+                };
+            return vec![Cmd::Ping { pool }];
+        }
+        Vec::new()
+    }
+
+    fn is_animating(&self) -> bool {
+        match &self.screen {
+            Screen::Login(login) => login.status == super::screens::login::LoginStatus::Connecting,
+            Screen::Home(home) => home.figures.is_loading(),
+            Screen::Health(health) => health.checks.is_loading(),
+            Screen::Account(account) => {
+                account.status == super::screens::account::SaveStatus::Saving
+            }
+        }
+    }
+
+    fn lock(&mut self) {
+        self.dirty = true;
+        self.overlay = Some(Overlay::Lock(Lock {
+            form: Form::new(vec![Field::secret(key!("login-password"))]),
+            checking: false,
+            error: None,
+            request: 0,
+        }));
+    }
+
+    fn note_connection(&mut self, lost: bool) -> Vec<Cmd> {
+        if lost && self.connection == Connection::Online {
+            self.connection = Connection::Lost;
+            self.next_ping = self.now + RETRY_EVERY;
+        }
+        Vec::new()
+    }
+
+    fn on_pinged(&mut self, result: Result<(), sqlx::Error>) -> Vec<Cmd> {
+        match result {
+            Ok(()) => {
+                let was_lost = self.connection == Connection::Lost;
+                if self.session.is_some() {
+                    self.connection = Connection::Online;
+                }
+                if was_lost {
+                    self.show(msg!("connection-restored"), Tone::Success);
+                    return self.reload_screen();
+                }
+                Vec::new()
+            }
+            Err(error) if crate::db::error::is_connection_problem(&error) => {
+                if self.session.is_some() {
+                    self.connection = Connection::Lost;
+                    self.next_ping = self.now + RETRY_EVERY;
+                }
+                Vec::new()
+            }
+            Err(error) => {
+                tracing::warn!("ping: {error}");
+                Vec::new()
+            }
+        }
+    }
+
+    // ---- logging in and out ----
+
+    fn on_logged_in(
+        &mut self,
+        request: u64,
+        result: Result<LoggedIn, crate::db::session::LoginError>,
+    ) -> Vec<Cmd> {
+        let Screen::Login(login) = &mut self.screen else {
+            if let Ok(stale) = result {
+                tokio::spawn(async move { stale.pool.close().await });
+            }
+            return Vec::new();
+        };
+        let Some(logged_in) = login.finished(request, result) else {
+            return Vec::new();
+        };
+        if let Some(lang) = Lang::parse(&logged_in.staff.preferred_language)
+            && lang != self.lang
+        {
+            self.lang = lang;
+            self.calendar = Calendar::default_for(lang);
+        }
+        let name = logged_in.staff.display_name();
+        self.session = Some(Session {
+            staff: logged_in.staff,
+            pool: logged_in.pool,
+            session_id: logged_in.session_id,
+            expires_at: logged_in.expires_at,
+        });
+        self.connection = Connection::Online;
+        self.next_ping = self.now + PING_EVERY;
+        self.last_input = self.now;
+        self.show(msg!("login-welcome", name = name), Tone::Success);
+        self.go(ScreenId::Home)
+    }
+
+    /// Ends the session and returns to the login screen with `notice`.
+    fn log_out(&mut self, notice: Message, reason: &'static str) -> Vec<Cmd> {
+        let Some(session) = self.session.take() else {
+            return Vec::new();
+        };
+        let mut login = LoginScreen::new();
+        login.notice = Some(notice);
+        login
+            .form
+            .set_value(super::screens::login::USERNAME, &session.staff.username);
+        login.form.focus = super::screens::login::PASSWORD;
+        self.screen = Screen::Login(login);
+        self.overlay = None;
+        self.connection = Connection::NotConnected;
+        vec![Cmd::LogOut {
+            pool: session.pool,
+            session_id: session.session_id,
+            reason,
+            then_quit: false,
+        }]
+    }
+
+    /// Quits: with a session, end it first (the LoggedOut message finishes the quit).
+    fn begin_quit(&mut self) -> Vec<Cmd> {
+        self.overlay = None;
+        match self.session.take() {
+            Some(session) => {
+                self.quitting = true;
+                vec![Cmd::LogOut {
+                    pool: session.pool,
+                    session_id: session.session_id,
+                    reason: "QUIT",
+                    then_quit: true,
+                }]
+            }
+            None => {
+                self.quit = true;
+                Vec::new()
+            }
+        }
+    }
+
+    fn request_quit(&mut self) -> Vec<Cmd> {
+        if self.screen.has_unsaved_input() {
+            self.overlay = Some(Overlay::Confirm(ConfirmAction::Quit));
+            Vec::new()
+        } else {
+            self.begin_quit()
+        }
+    }
+
+    // ---- navigation ----
+
+    /// Opens a screen, if this person may. Nothing else changes the screen.
+    pub fn go(&mut self, screen: ScreenId) -> Vec<Cmd> {
+        let Some(session) = &self.session else {
+            self.show(msg!("palette-log-in-first"), Tone::Error);
+            return Vec::new();
+        };
+        if !access::may_open(&session.staff.groups, screen) {
+            let message = self.forbidden(screen);
+            self.show(message, Tone::Error);
+            return Vec::new();
+        }
+        self.overlay = None;
+        self.screen = match screen {
+            ScreenId::Home => Screen::Home(HomeScreen::new(&session.staff.groups)),
+            ScreenId::Account => Screen::Account(AccountScreen::new()),
+            ScreenId::Health => Screen::Health(HealthScreen::new()),
+        };
+        self.reload_screen()
+    }
+
+    /// The sentence for a screen this person's roles may not open.
+    fn forbidden(&self, screen: ScreenId) -> Message {
+        let roles: Vec<String> = self
+            .groups()
+            .iter()
+            .map(|g| tr!(self.lang, "role-name", role = g.short_name()))
+            .collect();
+        msg!(
+            "palette-forbidden",
+            role = roles.join(", "),
+            screen = crate::i18n::text(self.lang, access::entry(screen).title, &[])
+        )
+    }
+
+    /// Starts loading what the current screen shows.
+    fn reload_screen(&mut self) -> Vec<Cmd> {
+        let Some(session) = &self.session else {
+            return Vec::new();
+        };
+        match &mut self.screen {
+            Screen::Home(home) => {
+                home.figures = Remote::Loading;
+                vec![Cmd::LoadFigures {
+                    request: home.request.issue(),
+                    pool: session.pool.clone(),
+                    groups: session.staff.groups.clone(),
+                }]
+            }
+            Screen::Health(health) => {
+                if health.checks.loaded().is_none() {
+                    health.checks = Remote::Loading;
+                }
+                vec![Cmd::LoadHealth {
+                    request: health.request.issue(),
+                    pool: session.pool.clone(),
+                }]
+            }
+            Screen::Login(_) | Screen::Account(_) => Vec::new(),
+        }
+    }
+
+    fn back(&mut self) -> Vec<Cmd> {
+        if self.session.is_none() || matches!(self.screen, Screen::Home(_)) {
+            return Vec::new();
+        }
+        if self.screen.has_unsaved_input() {
+            self.overlay = Some(Overlay::Confirm(ConfirmAction::LeaveScreen));
+            return Vec::new();
+        }
+        self.go(ScreenId::Home)
+    }
+
+    fn switch_language(&mut self) {
+        self.lang = self.lang.other();
+        self.calendar = Calendar::default_for(self.lang);
+        if let Screen::Health(health) = &mut self.screen {
+            health.relabel(self.lang);
+        }
+        self.show(msg!("language-switched"), Tone::Info);
+    }
+
+    fn save_language(&mut self) -> Vec<Cmd> {
+        match &self.session {
+            Some(session) => vec![Cmd::SaveLanguage {
+                pool: session.pool.clone(),
+                lang: self.lang,
+            }],
+            None => Vec::new(),
+        }
+    }
+
+    // ---- keys ----
+
+    fn on_key(&mut self, key: KeyEvent) -> Vec<Cmd> {
+        if self.quitting {
+            return Vec::new();
+        }
+        if self.overlay.is_some() {
+            return self.overlay_key(key);
+        }
+        let context = self.context();
+        let action = self.keymap.action(context, &key);
+        if self.is_typing() && edits_text(&key) {
+            self.edit_screen(&Event::Key(key), action);
+            return Vec::new();
+        }
+        match action {
+            Some(Action::Quit) => self.request_quit(),
+            Some(Action::Help) => {
+                self.overlay = Some(Overlay::Help);
+                Vec::new()
+            }
+            Some(Action::About) => {
+                self.overlay = Some(Overlay::About);
+                Vec::new()
+            }
+            Some(Action::Palette) => {
+                self.overlay = Some(Overlay::Palette(self.palette()));
+                Vec::new()
+            }
+            Some(Action::ToggleLanguage) => {
+                self.switch_language();
+                Vec::new()
+            }
+            Some(Action::ToggleCalendar) => {
+                self.calendar = self.calendar.toggle();
+                Vec::new()
+            }
+            Some(Action::Back) if !self.screen_takes_back() => self.back(),
+            other => self.screen_key(&key, other),
+        }
+    }
+
+    /// Esc belongs to the screen while its table filter is open.
+    fn screen_takes_back(&self) -> bool {
+        matches!(&self.screen, Screen::Health(health) if health.table.is_filtering())
+    }
+
+    fn on_paste(&mut self, text: &str) {
+        let event = Event::Paste(text.to_string());
+        let typing = self.is_typing();
+        match &mut self.overlay {
+            Some(Overlay::Palette(palette)) => {
+                palette.picker.edit(&event);
+            }
+            Some(Overlay::Lock(lock)) => {
+                lock.form.edit(&event);
+            }
+            Some(_) => {}
+            None if typing => self.edit_screen(&event, None),
+            None => {}
+        }
+    }
+
+    fn edit_screen(&mut self, event: &Event, action: Option<Action>) {
+        match &mut self.screen {
+            Screen::Login(login) => {
+                login.form.edit(event);
+            }
+            Screen::Account(account) => {
+                account.form.edit(event);
+            }
+            Screen::Health(health) => health.table.filter_key(event, action),
+            Screen::Home(_) => {}
+        }
+    }
+
+    fn screen_key(&mut self, key: &KeyEvent, action: Option<Action>) -> Vec<Cmd> {
+        match &mut self.screen {
+            Screen::Login(login) => {
+                match action {
+                    Some(Action::NextField) => login.form.next(),
+                    Some(Action::PrevField) => login.form.previous(),
+                    Some(Action::Submit) => {
+                        return login.submit(&self.target).into_iter().collect();
+                    }
+                    _ => {}
+                }
+                Vec::new()
+            }
+            Screen::Home(home) => match action {
+                Some(Action::Up) => {
+                    home.up();
+                    Vec::new()
+                }
+                Some(Action::Down) => {
+                    home.down();
+                    Vec::new()
+                }
+                Some(Action::Open) => match home.chosen() {
+                    Some(screen) => self.go(screen),
+                    None => Vec::new(),
+                },
+                Some(Action::Refresh) => self.reload_screen(),
+                _ => match key.code {
+                    KeyCode::Char(digit) if digit.is_ascii_digit() => match home.numbered(digit) {
+                        Some(screen) => self.go(screen),
+                        None => Vec::new(),
+                    },
+                    _ => Vec::new(),
+                },
+            },
+            Screen::Account(account) => {
+                let Some(session) = &self.session else {
+                    return Vec::new();
+                };
+                match action {
+                    Some(Action::NextField) => account.form.next(),
+                    Some(Action::PrevField) => account.form.previous(),
+                    Some(Action::Submit) => {
+                        return account
+                            .submit(&session.staff, &session.pool, &self.target)
+                            .into_iter()
+                            .collect();
+                    }
+                    Some(Action::SaveLanguage) => return self.save_language(),
+                    _ => {}
+                }
+                Vec::new()
+            }
+            Screen::Health(health) => {
+                if health.table.is_filtering() {
+                    health.table.filter_key(&Event::Key(*key), action);
+                    return Vec::new();
+                }
+                match action {
+                    Some(Action::Refresh) => self.reload_screen(),
+                    Some(other) => {
+                        health.table.act(other);
+                        Vec::new()
+                    }
+                    None => Vec::new(),
+                }
+            }
+        }
+    }
+
+    fn overlay_key(&mut self, key: KeyEvent) -> Vec<Cmd> {
+        let is_ctrl_c =
+            key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL);
+        let action = self.keymap.action(Context::Global, &key);
+        let Some(overlay) = self.overlay.take() else {
+            return Vec::new();
+        };
+        match overlay {
+            Overlay::Help | Overlay::About => {
+                if is_ctrl_c {
+                    return self.request_quit();
+                }
+                Vec::new()
+            }
+            Overlay::Confirm(confirmed) => match key.code {
+                KeyCode::Char('y') | KeyCode::Char('Y') | KeyCode::Enter => match confirmed {
+                    ConfirmAction::Quit => self.begin_quit(),
+                    ConfirmAction::Logout => self.log_out(msg!("login-logged-out"), "LOGOUT"),
+                    ConfirmAction::LeaveScreen => self.go(ScreenId::Home),
+                },
+                _ => Vec::new(),
+            },
+            Overlay::Palette(palette) => self.palette_key(palette, key, action),
+            Overlay::Lock(lock) => self.lock_key(lock, key, action, is_ctrl_c),
+        }
+    }
+
+    fn palette_key(
+        &mut self,
+        mut palette: Palette,
+        key: KeyEvent,
+        action: Option<Action>,
+    ) -> Vec<Cmd> {
+        match key.code {
+            KeyCode::Esc => Vec::new(),
+            KeyCode::Enter => self.run_palette(palette),
+            KeyCode::Tab => {
+                palette.picker.complete();
+                self.overlay = Some(Overlay::Palette(palette));
+                Vec::new()
+            }
+            KeyCode::Up => {
+                palette.picker.up();
+                self.overlay = Some(Overlay::Palette(palette));
+                Vec::new()
+            }
+            KeyCode::Down => {
+                palette.picker.down();
+                self.overlay = Some(Overlay::Palette(palette));
+                Vec::new()
+            }
+            _ if action == Some(Action::Quit) && !edits_text(&key) => self.begin_quit(),
+            _ => {
+                palette.picker.edit(&Event::Key(key));
+                palette.error = None;
+                self.overlay = Some(Overlay::Palette(palette));
+                Vec::new()
+            }
+        }
+    }
+
+    fn lock_key(
+        &mut self,
+        mut lock: Lock,
+        key: KeyEvent,
+        action: Option<Action>,
+        is_ctrl_c: bool,
+    ) -> Vec<Cmd> {
+        if is_ctrl_c {
+            return self.begin_quit();
+        }
+        if action == Some(Action::ToggleLanguage) {
+            self.switch_language();
+            self.overlay = Some(Overlay::Lock(lock));
+            return Vec::new();
+        }
+        let mut cmds = Vec::new();
+        if key.code == KeyCode::Enter && !lock.checking {
+            if let Some(session) = &self.session
+                && !lock.form.value(0).is_empty()
+            {
+                self.unlock_requests += 1;
+                lock.request = self.unlock_requests;
+                lock.checking = true;
+                lock.error = None;
+                cmds.push(Cmd::CheckUnlock {
+                    request: lock.request,
+                    options: self
+                        .target
+                        .options(&session.staff.username, lock.form.value(0)),
+                    tried: self.target.described.clone(),
+                });
+            }
+        } else {
+            lock.form.edit(&Event::Key(key));
+        }
+        self.overlay = Some(Overlay::Lock(lock));
+        cmds
+    }
+
+    /// The palette offers the screens this person may open and the commands.
+    fn palette(&self) -> Palette {
+        let mut items = Vec::new();
+        if self.session.is_some() {
+            for entry in ACCESS
+                .iter()
+                .filter(|a| access::may_open(self.groups(), a.screen))
+            {
+                items.push(self.palette_item(
+                    entry.title,
+                    entry.aliases,
+                    PaletteCommand::Open(entry.screen),
+                ));
+            }
+        }
+        let commands: &[(&'static str, &'static [&'static str], PaletteCommand)] = &[
+            (key!("palette-about"), &["about"], PaletteCommand::About),
+            (
+                key!("palette-help"),
+                &["help", "keys"],
+                PaletteCommand::Help,
+            ),
+            (
+                key!("palette-language"),
+                &["lang", "language"],
+                PaletteCommand::Language,
+            ),
+            (
+                key!("palette-calendar"),
+                &["calendar", "be", "ce"],
+                PaletteCommand::Calendar,
+            ),
+            (
+                key!("palette-quit"),
+                &["quit", "exit"],
+                PaletteCommand::Quit,
+            ),
+        ];
+        for (title, aliases, command) in commands {
+            items.push(self.palette_item(title, aliases, *command));
+        }
+        if self.session.is_some() {
+            items.push(self.palette_item(
+                key!("palette-save-language"),
+                &["lang save", "save language"],
+                PaletteCommand::SaveLanguage,
+            ));
+            items.push(self.palette_item(
+                key!("palette-logout"),
+                &["logout", "log out"],
+                PaletteCommand::Logout,
+            ));
+        }
+        Palette {
+            picker: Picker::new(items),
+            error: None,
+        }
+    }
+
+    fn palette_item(
+        &self,
+        title: &'static str,
+        aliases: &[&str],
+        command: PaletteCommand,
+    ) -> PickerItem<PaletteCommand> {
+        let mut words: Vec<String> = aliases.iter().map(|a| a.to_string()).collect();
+        for lang in Lang::ALL {
+            words.push(crate::i18n::text(lang, title, &[]));
+        }
+        PickerItem {
+            label: crate::i18n::text(self.lang, title, &[]),
+            detail: aliases.first().map(|a| format!(":{a}")).unwrap_or_default(),
+            words,
+            value: command,
+        }
+    }
+
+    /// Enter in the palette. A screen this person may not open, typed in full, is named
+    /// with the reason; it is never opened.
+    fn run_palette(&mut self, mut palette: Palette) -> Vec<Cmd> {
+        let typed = palette.picker.query().trim().to_lowercase();
+        let forbidden = ACCESS.iter().find(|entry| {
+            !access::may_open(self.groups(), entry.screen)
+                && (entry.aliases.iter().any(|a| *a == typed)
+                    || Lang::ALL
+                        .iter()
+                        .any(|l| crate::i18n::text(*l, entry.title, &[]).to_lowercase() == typed))
+        });
+        if let Some(entry) = forbidden {
+            palette.error = Some(if self.session.is_some() {
+                self.forbidden(entry.screen)
+            } else {
+                msg!("palette-log-in-first")
+            });
+            self.overlay = Some(Overlay::Palette(palette));
+            return Vec::new();
+        }
+        let Some(command) = palette.picker.chosen().map(|item| item.value) else {
+            palette.error = Some(msg!("palette-unknown", typed = palette.picker.query()));
+            self.overlay = Some(Overlay::Palette(palette));
+            return Vec::new();
+        };
+        match command {
+            PaletteCommand::Open(screen) => {
+                if self.screen.has_unsaved_input() && Some(screen) != self.screen.id() {
+                    self.overlay = Some(Overlay::Confirm(ConfirmAction::LeaveScreen));
+                    return Vec::new();
+                }
+                self.go(screen)
+            }
+            PaletteCommand::About => {
+                self.overlay = Some(Overlay::About);
+                Vec::new()
+            }
+            PaletteCommand::Help => {
+                self.overlay = Some(Overlay::Help);
+                Vec::new()
+            }
+            PaletteCommand::Language => {
+                self.switch_language();
+                Vec::new()
+            }
+            PaletteCommand::SaveLanguage => self.save_language(),
+            PaletteCommand::Calendar => {
+                self.calendar = self.calendar.toggle();
+                Vec::new()
+            }
+            PaletteCommand::Logout => {
+                self.overlay = Some(Overlay::Confirm(ConfirmAction::Logout));
+                Vec::new()
+            }
+            PaletteCommand::Quit => self.request_quit(),
+        }
+    }
+}
+
+/// Keys that edit text in a focused field rather than give a command. Ctrl-C never does.
+fn edits_text(key: &KeyEvent) -> bool {
+    let plain = !key
+        .modifiers
+        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+    match key.code {
+        KeyCode::Char(_) if plain => true,
+        KeyCode::Backspace
+        | KeyCode::Delete
+        | KeyCode::Left
+        | KeyCode::Right
+        | KeyCode::Home
+        | KeyCode::End => true,
+        KeyCode::Char(c) if key.modifiers == KeyModifiers::CONTROL => {
+            matches!(c, 'a' | 'e' | 'u' | 'w' | 'k' | 'h' | 'b' | 'f' | 'y')
+        }
+        _ => false,
+    }
+}

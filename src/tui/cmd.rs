@@ -1,0 +1,156 @@
+//! Work for the database, started by `update` and run off the render path: each command
+//! runs in a task of its own and reports back with a message.
+
+use std::time::Duration;
+
+use sqlx::PgPool;
+use sqlx::postgres::PgConnectOptions;
+use tokio::sync::mpsc::UnboundedSender;
+
+use super::msg::{Msg, PasswordChangeError};
+use crate::db::session::{self, LoginError};
+use crate::db::{health, home};
+use crate::domain::staff::GroupRole;
+use crate::i18n::Lang;
+
+/// How long ending a session may hold up quitting when the server does not answer.
+const LOGOUT_PATIENCE: Duration = Duration::from_secs(3);
+
+#[derive(Debug)]
+pub enum Cmd {
+    LogIn {
+        request: u64,
+        options: PgConnectOptions,
+        tried: String,
+    },
+    LogOut {
+        pool: PgPool,
+        session_id: String,
+        reason: &'static str,
+        then_quit: bool,
+    },
+    LoadFigures {
+        request: u64,
+        pool: PgPool,
+        groups: Vec<GroupRole>,
+    },
+    LoadHealth {
+        request: u64,
+        pool: PgPool,
+    },
+    ChangePassword {
+        request: u64,
+        pool: PgPool,
+        current: PgConnectOptions,
+        tried: String,
+        new_password: String,
+    },
+    SaveLanguage {
+        pool: PgPool,
+        lang: Lang,
+    },
+    Ping {
+        pool: PgPool,
+    },
+    CheckUnlock {
+        request: u64,
+        options: PgConnectOptions,
+        tried: String,
+    },
+}
+
+pub const USER_AGENT: &str = concat!("prakan ", env!("CARGO_PKG_VERSION"), " (terminal)");
+
+impl Cmd {
+    pub fn spawn(self, tx: UnboundedSender<Msg>) {
+        tokio::spawn(async move {
+            let msg = self.run().await;
+            let _ = tx.send(msg);
+        });
+    }
+
+    pub async fn run(self) -> Msg {
+        match self {
+            Cmd::LogIn {
+                request,
+                options,
+                tried,
+            } => Msg::LoggedIn {
+                request,
+                result: session::log_in(options, &tried, USER_AGENT).await,
+            },
+            Cmd::LogOut {
+                pool,
+                session_id,
+                reason,
+                then_quit,
+            } => {
+                let ending = session::log_out(&pool, &session_id, reason);
+                if let Ok(Err(error)) = tokio::time::timeout(LOGOUT_PATIENCE, ending).await {
+                    tracing::warn!("ending session {session_id}: {error}");
+                }
+                pool.close().await;
+                Msg::LoggedOut { then_quit }
+            }
+            Cmd::LoadFigures {
+                request,
+                pool,
+                groups,
+            } => {
+                let mut figures = Vec::new();
+                let mut result = Ok(());
+                for group in groups {
+                    match home::figures(&pool, group).await {
+                        Ok(f) => figures.push((group, f)),
+                        Err(error) => {
+                            result = Err(error);
+                            break;
+                        }
+                    }
+                }
+                Msg::FiguresLoaded {
+                    request,
+                    result: result.map(|_| figures),
+                }
+            }
+            Cmd::LoadHealth { request, pool } => Msg::HealthLoaded {
+                request,
+                result: health::checks(&pool).await,
+            },
+            Cmd::ChangePassword {
+                request,
+                pool,
+                current,
+                tried,
+                new_password,
+            } => {
+                let result = match session::verify_password(current, &tried).await {
+                    Err(LoginError::WrongCredentials) => {
+                        Err(PasswordChangeError::WrongCurrentPassword)
+                    }
+                    Err(other) => Err(PasswordChangeError::Failed(other.message())),
+                    Ok(()) => session::change_own_password(&pool, &new_password)
+                        .await
+                        .map_err(|e| PasswordChangeError::Failed(crate::db::error::message(&e))),
+                };
+                Msg::PasswordChanged { request, result }
+            }
+            Cmd::SaveLanguage { pool, lang } => Msg::LanguageSaved {
+                result: session::save_preferred_language(&pool, lang.code())
+                    .await
+                    .map(|_| lang),
+            },
+            Cmd::Ping { pool } => Msg::Pinged {
+                result: session::ping(&pool).await,
+            },
+            Cmd::CheckUnlock {
+                request,
+                options,
+                tried,
+            } => Msg::UnlockChecked {
+                request,
+                result: session::verify_password(options, &tried).await,
+            },
+        }
+    }
+}

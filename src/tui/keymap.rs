@@ -1,0 +1,406 @@
+//! Keys and what they do, per screen context. The defaults are compiled in; the config
+//! file's [keys.<context>] tables replace the keys of an action, e.g.
+//! `[keys.global] quit = ["q", "ctrl-q"]`. The help overlay is drawn from this map, so it
+//! always lists the keys that really work.
+
+use std::collections::HashMap;
+use std::fmt;
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use serde::Deserialize;
+
+use crate::key;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    Quit,
+    Help,
+    Palette,
+    Back,
+    About,
+    ToggleLanguage,
+    ToggleCalendar,
+    NextField,
+    PrevField,
+    Submit,
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    First,
+    Last,
+    Open,
+    Refresh,
+    Filter,
+    Sort,
+    SaveLanguage,
+}
+
+impl Action {
+    /// Message key describing the action in the help overlay.
+    pub fn description(self) -> &'static str {
+        match self {
+            Action::Quit => key!("action-quit"),
+            Action::Help => key!("action-help"),
+            Action::Palette => key!("action-palette"),
+            Action::Back => key!("action-back"),
+            Action::About => key!("action-about"),
+            Action::ToggleLanguage => key!("action-toggle-language"),
+            Action::ToggleCalendar => key!("action-toggle-calendar"),
+            Action::NextField => key!("action-next-field"),
+            Action::PrevField => key!("action-prev-field"),
+            Action::Submit => key!("action-submit"),
+            Action::Up => key!("action-up"),
+            Action::Down => key!("action-down"),
+            Action::PageUp => key!("action-page-up"),
+            Action::PageDown => key!("action-page-down"),
+            Action::First => key!("action-first"),
+            Action::Last => key!("action-last"),
+            Action::Open => key!("action-open"),
+            Action::Refresh => key!("action-refresh"),
+            Action::Filter => key!("action-filter"),
+            Action::Sort => key!("action-sort"),
+            Action::SaveLanguage => key!("action-save-language"),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Context {
+    Global,
+    Login,
+    Home,
+    Account,
+    Health,
+}
+
+impl Context {
+    fn config_name(self) -> &'static str {
+        match self {
+            Context::Global => "global",
+            Context::Login => "login",
+            Context::Home => "home",
+            Context::Account => "account",
+            Context::Health => "health",
+        }
+    }
+
+    const ALL: [Context; 5] = [
+        Context::Global,
+        Context::Login,
+        Context::Home,
+        Context::Account,
+        Context::Health,
+    ];
+}
+
+/// A key with its modifiers, written like "ctrl-c", "f2", "shift-tab", "?" or "pgdn".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct KeyBinding {
+    pub code: KeyCode,
+    pub modifiers: KeyModifiers,
+}
+
+impl KeyBinding {
+    pub fn parse(text: &str) -> Option<KeyBinding> {
+        let text = text.trim();
+        let (modifiers, name) = match text.to_ascii_lowercase() {
+            lower if lower.starts_with("ctrl-") && text.len() > 5 => {
+                (KeyModifiers::CONTROL, text[5..].to_string())
+            }
+            lower if lower.starts_with("alt-") && text.len() > 4 => {
+                (KeyModifiers::ALT, text[4..].to_string())
+            }
+            _ => (KeyModifiers::NONE, text.to_string()),
+        };
+        let code = match name.to_ascii_lowercase().as_str() {
+            "esc" | "escape" => KeyCode::Esc,
+            "enter" | "return" => KeyCode::Enter,
+            "tab" => KeyCode::Tab,
+            "shift-tab" | "backtab" => KeyCode::BackTab,
+            "up" => KeyCode::Up,
+            "down" => KeyCode::Down,
+            "left" => KeyCode::Left,
+            "right" => KeyCode::Right,
+            "pgup" | "pageup" => KeyCode::PageUp,
+            "pgdn" | "pagedown" => KeyCode::PageDown,
+            "home" => KeyCode::Home,
+            "end" => KeyCode::End,
+            "space" => KeyCode::Char(' '),
+            f if f.starts_with('f') && f.len() > 1 => KeyCode::F(f[1..].parse().ok()?),
+            _ => {
+                let mut chars = name.chars();
+                let c = chars.next()?;
+                if chars.next().is_some() {
+                    return None;
+                }
+                KeyCode::Char(if modifiers == KeyModifiers::CONTROL {
+                    c.to_ascii_lowercase()
+                } else {
+                    c
+                })
+            }
+        };
+        Some(KeyBinding { code, modifiers })
+    }
+
+    pub fn matches(&self, event: &KeyEvent) -> bool {
+        let modifiers = event.modifiers - KeyModifiers::SHIFT;
+        let code = match event.code {
+            KeyCode::Char(c) if event.modifiers.contains(KeyModifiers::CONTROL) => {
+                KeyCode::Char(c.to_ascii_lowercase())
+            }
+            other => other,
+        };
+        code == self.code && modifiers == self.modifiers - KeyModifiers::SHIFT
+    }
+
+    /// A key that types a character when a text field has the focus.
+    pub fn types_text(&self) -> bool {
+        matches!(self.code, KeyCode::Char(_))
+            && !self
+                .modifiers
+                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+    }
+}
+
+impl fmt::Display for KeyBinding {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.modifiers.contains(KeyModifiers::CONTROL) {
+            f.write_str("Ctrl-")?;
+        }
+        if self.modifiers.contains(KeyModifiers::ALT) {
+            f.write_str("Alt-")?;
+        }
+        match self.code {
+            KeyCode::Esc => f.write_str("Esc"),
+            KeyCode::Enter => f.write_str("Enter"),
+            KeyCode::Tab => f.write_str("Tab"),
+            KeyCode::BackTab => f.write_str("Shift-Tab"),
+            KeyCode::Up => f.write_str("↑"),
+            KeyCode::Down => f.write_str("↓"),
+            KeyCode::Left => f.write_str("←"),
+            KeyCode::Right => f.write_str("→"),
+            KeyCode::PageUp => f.write_str("PgUp"),
+            KeyCode::PageDown => f.write_str("PgDn"),
+            KeyCode::Home => f.write_str("Home"),
+            KeyCode::End => f.write_str("End"),
+            KeyCode::F(n) => write!(f, "F{n}"),
+            KeyCode::Char(' ') => f.write_str("Space"),
+            KeyCode::Char(c) if self.modifiers.contains(KeyModifiers::CONTROL) => {
+                write!(f, "{}", c.to_ascii_uppercase())
+            }
+            KeyCode::Char(c) => write!(f, "{c}"),
+            other => write!(f, "{other:?}"),
+        }
+    }
+}
+
+/// Keys the config file sets: context → action → keys.
+pub type KeyOverrides = HashMap<String, HashMap<Action, Vec<String>>>;
+
+#[derive(Debug, Clone)]
+pub struct Keymap {
+    bindings: Vec<(Context, KeyBinding, Action)>,
+}
+
+const DEFAULTS: &[(Context, &str, Action)] = &[
+    (Context::Global, "ctrl-c", Action::Quit),
+    (Context::Global, "q", Action::Quit),
+    (Context::Global, "?", Action::Help),
+    (Context::Global, "f1", Action::Help),
+    (Context::Global, ":", Action::Palette),
+    (Context::Global, "esc", Action::Back),
+    (Context::Global, "f2", Action::ToggleLanguage),
+    (Context::Global, "f3", Action::ToggleCalendar),
+    (Context::Global, "f12", Action::About),
+    (Context::Login, "tab", Action::NextField),
+    (Context::Login, "down", Action::NextField),
+    (Context::Login, "shift-tab", Action::PrevField),
+    (Context::Login, "up", Action::PrevField),
+    (Context::Login, "enter", Action::Submit),
+    (Context::Home, "up", Action::Up),
+    (Context::Home, "k", Action::Up),
+    (Context::Home, "down", Action::Down),
+    (Context::Home, "j", Action::Down),
+    (Context::Home, "enter", Action::Open),
+    (Context::Home, "r", Action::Refresh),
+    (Context::Account, "tab", Action::NextField),
+    (Context::Account, "down", Action::NextField),
+    (Context::Account, "shift-tab", Action::PrevField),
+    (Context::Account, "up", Action::PrevField),
+    (Context::Account, "enter", Action::Submit),
+    (Context::Account, "ctrl-s", Action::SaveLanguage),
+    (Context::Health, "up", Action::Up),
+    (Context::Health, "k", Action::Up),
+    (Context::Health, "down", Action::Down),
+    (Context::Health, "j", Action::Down),
+    (Context::Health, "pgup", Action::PageUp),
+    (Context::Health, "pgdn", Action::PageDown),
+    (Context::Health, "home", Action::First),
+    (Context::Health, "end", Action::Last),
+    (Context::Health, "/", Action::Filter),
+    (Context::Health, "s", Action::Sort),
+    (Context::Health, "r", Action::Refresh),
+];
+
+impl Default for Keymap {
+    fn default() -> Keymap {
+        Keymap {
+            bindings: DEFAULTS
+                .iter()
+                .map(|(context, key, action)| {
+                    (
+                        *context,
+                        KeyBinding::parse(key).expect("a default key"),
+                        *action,
+                    )
+                })
+                .collect(),
+        }
+    }
+}
+
+impl Keymap {
+    /// The defaults with the config's keys in place of those it names. Names it cannot
+    /// read are reported, and the defaults kept for them.
+    pub fn with_overrides(overrides: &KeyOverrides) -> (Keymap, Vec<String>) {
+        let mut keymap = Keymap::default();
+        let mut problems = Vec::new();
+        for (context_name, actions) in overrides {
+            let Some(context) = Context::ALL
+                .into_iter()
+                .find(|c| c.config_name() == context_name)
+            else {
+                problems.push(format!("[keys.{context_name}]"));
+                continue;
+            };
+            for (action, keys) in actions {
+                let parsed: Option<Vec<KeyBinding>> =
+                    keys.iter().map(|k| KeyBinding::parse(k)).collect();
+                let Some(parsed) = parsed else {
+                    problems.push(format!("[keys.{context_name}] {keys:?}"));
+                    continue;
+                };
+                keymap
+                    .bindings
+                    .retain(|(c, _, a)| !(*c == context && a == action));
+                keymap
+                    .bindings
+                    .extend(parsed.into_iter().map(|key| (context, key, *action)));
+            }
+        }
+        (keymap, problems)
+    }
+
+    /// The action of a key in a context, falling back to the global keys.
+    pub fn action(&self, context: Context, event: &KeyEvent) -> Option<Action> {
+        let find = |wanted: Context| {
+            self.bindings
+                .iter()
+                .find(|(c, key, _)| *c == wanted && key.matches(event))
+                .map(|(_, _, action)| *action)
+        };
+        find(context).or_else(|| find(Context::Global))
+    }
+
+    /// Whether `event` is one of the global keys that work even while typing.
+    pub fn binding_types_text(&self, context: Context, event: &KeyEvent) -> bool {
+        self.bindings
+            .iter()
+            .filter(|(c, _, _)| *c == context || *c == Context::Global)
+            .find(|(_, key, _)| key.matches(event))
+            .is_none_or(|(_, key, _)| key.types_text())
+    }
+
+    /// The keys of a context and the global ones, grouped by action, for the help overlay.
+    pub fn help(&self, context: Context) -> Vec<(Action, Vec<KeyBinding>)> {
+        let mut grouped: Vec<(Action, Vec<KeyBinding>)> = Vec::new();
+        for wanted in [context, Context::Global] {
+            for (c, key, action) in &self.bindings {
+                if *c != wanted {
+                    continue;
+                }
+                match grouped.iter_mut().find(|(a, _)| a == action) {
+                    Some((_, keys)) => keys.push(*key),
+                    None => grouped.push((*action, vec![*key])),
+                }
+            }
+        }
+        grouped
+    }
+
+    /// The first key of an action, for hints like "F2 English".
+    pub fn first_key(&self, context: Context, action: Action) -> Option<KeyBinding> {
+        self.bindings
+            .iter()
+            .find(|(c, _, a)| (*c == context || *c == Context::Global) && *a == action)
+            .map(|(_, key, _)| *key)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
+        KeyEvent::new(code, modifiers)
+    }
+
+    #[test]
+    fn keys_parse_and_print() {
+        for (text, shown) in [
+            ("ctrl-c", "Ctrl-C"),
+            ("f2", "F2"),
+            ("shift-tab", "Shift-Tab"),
+            ("?", "?"),
+            ("pgdn", "PgDn"),
+            ("esc", "Esc"),
+        ] {
+            assert_eq!(KeyBinding::parse(text).unwrap().to_string(), shown);
+        }
+        assert!(KeyBinding::parse("ctrl-").is_none() || KeyBinding::parse("ctrl-").is_some());
+        assert!(KeyBinding::parse("nonsense").is_none());
+    }
+
+    #[test]
+    fn screen_keys_come_before_global_ones() {
+        let keymap = Keymap::default();
+        let enter = key(KeyCode::Enter, KeyModifiers::NONE);
+        assert_eq!(keymap.action(Context::Home, &enter), Some(Action::Open));
+        assert_eq!(keymap.action(Context::Login, &enter), Some(Action::Submit));
+        let question = key(KeyCode::Char('?'), KeyModifiers::SHIFT);
+        assert_eq!(keymap.action(Context::Home, &question), Some(Action::Help));
+        let ctrl_c = key(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        assert_eq!(keymap.action(Context::Login, &ctrl_c), Some(Action::Quit));
+    }
+
+    #[test]
+    fn the_config_replaces_the_keys_of_an_action() {
+        let overrides: KeyOverrides =
+            toml::from_str("[global]\nquit = [\"ctrl-q\"]\n").expect("toml");
+        let (keymap, problems) = Keymap::with_overrides(&overrides);
+        assert!(problems.is_empty());
+        assert_eq!(
+            keymap.action(Context::Home, &key(KeyCode::Char('q'), KeyModifiers::NONE)),
+            None
+        );
+        assert_eq!(
+            keymap.action(
+                Context::Home,
+                &key(KeyCode::Char('q'), KeyModifiers::CONTROL)
+            ),
+            Some(Action::Quit)
+        );
+        let help = keymap.help(Context::Home);
+        let quit_keys = &help.iter().find(|(a, _)| *a == Action::Quit).unwrap().1;
+        assert_eq!(
+            quit_keys
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>(),
+            ["Ctrl-Q"]
+        );
+    }
+}

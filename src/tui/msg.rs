@@ -1,0 +1,56 @@
+//! Everything that can happen to the application: keys, time, and database results.
+
+use std::time::Instant;
+
+use crossterm::event::KeyEvent;
+
+use crate::db::health::HealthCheck;
+use crate::db::home::Figure;
+use crate::db::session::{LoggedIn, LoginError};
+use crate::domain::staff::GroupRole;
+use crate::i18n::{Lang, Message};
+
+#[derive(Debug)]
+pub enum Msg {
+    Key(KeyEvent),
+    Paste(String),
+    Resize,
+    Tick(Instant),
+    /// The terminal is going away (SIGTERM, SIGHUP): end the session and quit.
+    Terminate,
+    LoggedIn {
+        request: u64,
+        result: Result<LoggedIn, LoginError>,
+    },
+    LoggedOut {
+        then_quit: bool,
+    },
+    FiguresLoaded {
+        request: u64,
+        result: Result<Vec<(GroupRole, Vec<Figure>)>, sqlx::Error>,
+    },
+    HealthLoaded {
+        request: u64,
+        result: Result<Vec<HealthCheck>, sqlx::Error>,
+    },
+    PasswordChanged {
+        request: u64,
+        result: Result<(), PasswordChangeError>,
+    },
+    LanguageSaved {
+        result: Result<Lang, sqlx::Error>,
+    },
+    Pinged {
+        result: Result<(), sqlx::Error>,
+    },
+    UnlockChecked {
+        request: u64,
+        result: Result<(), LoginError>,
+    },
+}
+
+#[derive(Debug)]
+pub enum PasswordChangeError {
+    WrongCurrentPassword,
+    Failed(Message),
+}

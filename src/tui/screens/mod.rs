@@ -1,0 +1,17 @@
+//! The screens. Each keeps its own state, turns keys into commands, and draws itself.
+
+pub mod account;
+pub mod health;
+pub mod home;
+pub mod login;
+
+use crate::i18n::{Calendar, Lang};
+use crate::tui::theme::Theme;
+
+/// What every screen needs to draw itself.
+pub struct Ui<'a> {
+    pub lang: Lang,
+    pub calendar: Calendar,
+    pub theme: &'a Theme,
+    pub tick: u64,
+}
