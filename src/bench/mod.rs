@@ -2,6 +2,7 @@
 //! `prakan seed --scale`), reported as latency percentiles and throughput.
 
 mod lookup;
+pub mod startup;
 mod stats;
 
 use std::time::{Duration, Instant};

@@ -24,6 +24,15 @@ pub struct BenchArgs {
     /// List the scenarios and exit.
     #[arg(long)]
     list: bool,
+    /// `startup`: warm starts to measure.
+    #[arg(long, default_value_t = 20)]
+    warm_runs: usize,
+    /// `startup`: cold starts (new data directory) to measure.
+    #[arg(long, default_value_t = 3)]
+    cold_runs: usize,
+    /// `startup`: seconds of idling to measure CPU over.
+    #[arg(long, default_value_t = 30)]
+    idle_seconds: u64,
 }
 
 pub async fn run(args: BenchArgs, settings: &Settings, ctx: Ctx) -> Outcome {
@@ -37,6 +46,9 @@ pub async fn run(args: BenchArgs, settings: &Settings, ctx: Ctx) -> Outcome {
             );
         }
         return Ok(());
+    }
+    if args.scenarios.iter().any(|s| s == "startup") {
+        return startup(&args, settings, ctx).await;
     }
     let chosen = if args.scenarios.is_empty() {
         SCENARIOS.iter().collect::<Vec<_>>()
@@ -106,5 +118,41 @@ pub async fn run(args: BenchArgs, settings: &Settings, ctx: Ctx) -> Outcome {
     ]
     .map(|column| tr!(lang, "cli-bench-column", column = column));
     super::table::print(&headers, &rows);
+    Ok(())
+}
+
+async fn startup(args: &BenchArgs, settings: &Settings, ctx: Ctx) -> Outcome {
+    let lang = ctx.lang;
+    eprintln!("{}", tr!(lang, "cli-bench-running", scenario = "startup"));
+    let report = prakan::bench::startup::run(settings, args.warm_runs, args.cold_runs, args.idle_seconds)
+        .await
+        .map_err(|e| super::Failure(e.message()))?;
+    if args.json {
+        println!("{}", serde_json::to_string_pretty(&report).map_err(|e| std::io::Error::other(e.to_string()))?);
+        return Ok(());
+    }
+    let timing = |what: &str, s: &prakan::bench::Summary| {
+        vec![
+            tr!(lang, "bench-startup-row", what = what),
+            s.operations.to_string(),
+            format!("{:.1}", s.p50_ms),
+            format!("{:.1}", s.p95_ms),
+            format!("{:.1}", s.p99_ms),
+            format!("{:.1}", s.max_ms),
+        ]
+    };
+    let rows = vec![
+        timing("warm", &report.warm_to_login_screen),
+        timing("cold", &report.cold_to_login_screen),
+        timing("key", &report.key_to_frame),
+    ];
+    let headers = ["measure", "runs", "p50", "p95", "p99", "max"].map(|column| tr!(lang, "bench-startup-column", column = column));
+    super::table::print(&headers, &rows);
+    println!();
+    println!("{}", tr!(lang, "bench-startup-memory", megabytes = format!("{:.1}", report.rss_after_login_mb)));
+    println!(
+        "{}",
+        tr!(lang, "bench-startup-idle", percent = format!("{:.2}", report.idle_cpu_percent), seconds = report.idle_seconds)
+    );
     Ok(())
 }

@@ -96,3 +96,20 @@ cli-bench-column = { $column ->
     }
 bench-customer-by-national-id = point lookup of a customer by national ID
 bench-vehicle-by-plate = point lookup of a vehicle and its owner by plate and province
+bench-startup = the interface: warm and cold start to the login screen, key to frame, idle CPU, memory
+bench-startup-failed = The startup benchmark failed: { $detail }
+bench-startup-row = { $what ->
+        [warm] warm start → login screen
+        [cold] cold start (initdb, migrate, demo) → login screen
+       *[key] key → next frame
+    }
+bench-startup-column = { $column ->
+        [measure] measure
+        [runs] runs
+        [p50] p50 ms
+        [p95] p95 ms
+        [p99] p99 ms
+       *[max] max ms
+    }
+bench-startup-memory = Resident memory after logging in: { $megabytes } MB
+bench-startup-idle = CPU while idle and logged in: { $percent } % over { $seconds } s

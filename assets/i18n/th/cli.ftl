@@ -96,3 +96,20 @@ cli-bench-column = { $column ->
     }
 bench-customer-by-national-id = ค้นหาลูกค้าด้วยเลขประจำตัวประชาชน
 bench-vehicle-by-plate = ค้นหารถและเจ้าของด้วยทะเบียนและจังหวัด
+bench-startup = หน้าจอโปรแกรม: เริ่มแบบอุ่นและแบบเย็นจนถึงหน้าเข้าสู่ระบบ การตอบสนองต่อปุ่ม CPU ขณะว่าง และหน่วยความจำ
+bench-startup-failed = ทดสอบการเริ่มโปรแกรมไม่สำเร็จ: { $detail }
+bench-startup-row = { $what ->
+        [warm] เริ่มแบบอุ่น → หน้าเข้าสู่ระบบ
+        [cold] เริ่มแบบเย็น (initdb, migrate, ข้อมูลทดลอง) → หน้าเข้าสู่ระบบ
+       *[key] กดปุ่ม → ภาพถัดไป
+    }
+bench-startup-column = { $column ->
+        [measure] รายการวัด
+        [runs] จำนวนครั้ง
+        [p50] p50 มิลลิวินาที
+        [p95] p95 มิลลิวินาที
+        [p99] p99 มิลลิวินาที
+       *[max] สูงสุด มิลลิวินาที
+    }
+bench-startup-memory = หน่วยความจำที่ใช้หลังเข้าสู่ระบบ: { $megabytes } MB
+bench-startup-idle = CPU ขณะว่างหลังเข้าสู่ระบบ: { $percent } % ตลอด { $seconds } วินาที
