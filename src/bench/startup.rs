@@ -50,14 +50,23 @@ impl StartupError {
         match self {
             StartupError::Target(error) => error.message(),
             StartupError::Database(error) => crate::db::error::message(error),
-            StartupError::Other(detail) => crate::msg!("bench-startup-failed", detail = detail.as_str()),
+            StartupError::Other(detail) => {
+                crate::msg!("bench-startup-failed", detail = detail.as_str())
+            }
         }
     }
 }
 
-pub async fn run(settings: &Settings, warm_runs: usize, cold_runs: usize, idle_seconds: u64) -> Result<StartupReport, StartupError> {
+pub async fn run(
+    settings: &Settings,
+    warm_runs: usize,
+    cold_runs: usize,
+    idle_seconds: u64,
+) -> Result<StartupReport, StartupError> {
     if settings.database_url.is_some() {
-        return Err(StartupError::Other("the startup benchmark needs the embedded cluster".into()));
+        return Err(StartupError::Other(
+            "the startup benchmark needs the embedded cluster".into(),
+        ));
     }
     // Keep the cluster up for the warm runs, as a running prakan would.
     let holder = Target::open(settings, false).await?;
@@ -140,13 +149,16 @@ async fn log_in_as_demo_adjuster(target: &Target) -> Result<App, StartupError> {
         let _ = keys.send(press(KeyCode::Char(c)));
     }
     let _ = keys.send(press(KeyCode::Enter));
-    let home = |app: &App| matches!(&app.screen, Screen::Home(home) if home.figures.loaded().is_some());
+    let home =
+        |app: &App| matches!(&app.screen, Screen::Home(home) if home.figures.loaded().is_some());
     let reached = runtime
         .run_until(&mut terminal, home, Some(Duration::from_secs(20)))
         .await
         .map_err(|e| StartupError::Other(e.to_string()))?;
     if !reached {
-        return Err(StartupError::Other("the demo adjuster could not log in (is the demo loaded?)".into()));
+        return Err(StartupError::Other(
+            "the demo adjuster could not log in (is the demo loaded?)".into(),
+        ));
     }
     Ok(runtime.app)
 }

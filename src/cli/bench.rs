@@ -124,11 +124,16 @@ pub async fn run(args: BenchArgs, settings: &Settings, ctx: Ctx) -> Outcome {
 async fn startup(args: &BenchArgs, settings: &Settings, ctx: Ctx) -> Outcome {
     let lang = ctx.lang;
     eprintln!("{}", tr!(lang, "cli-bench-running", scenario = "startup"));
-    let report = prakan::bench::startup::run(settings, args.warm_runs, args.cold_runs, args.idle_seconds)
-        .await
-        .map_err(|e| super::Failure(e.message()))?;
+    let report =
+        prakan::bench::startup::run(settings, args.warm_runs, args.cold_runs, args.idle_seconds)
+            .await
+            .map_err(|e| super::Failure(e.message()))?;
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&report).map_err(|e| std::io::Error::other(e.to_string()))?);
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&report)
+                .map_err(|e| std::io::Error::other(e.to_string()))?
+        );
         return Ok(());
     }
     let timing = |what: &str, s: &prakan::bench::Summary| {
@@ -146,13 +151,26 @@ async fn startup(args: &BenchArgs, settings: &Settings, ctx: Ctx) -> Outcome {
         timing("cold", &report.cold_to_login_screen),
         timing("key", &report.key_to_frame),
     ];
-    let headers = ["measure", "runs", "p50", "p95", "p99", "max"].map(|column| tr!(lang, "bench-startup-column", column = column));
+    let headers = ["measure", "runs", "p50", "p95", "p99", "max"]
+        .map(|column| tr!(lang, "bench-startup-column", column = column));
     super::table::print(&headers, &rows);
     println!();
-    println!("{}", tr!(lang, "bench-startup-memory", megabytes = format!("{:.1}", report.rss_after_login_mb)));
     println!(
         "{}",
-        tr!(lang, "bench-startup-idle", percent = format!("{:.2}", report.idle_cpu_percent), seconds = report.idle_seconds)
+        tr!(
+            lang,
+            "bench-startup-memory",
+            megabytes = format!("{:.1}", report.rss_after_login_mb)
+        )
+    );
+    println!(
+        "{}",
+        tr!(
+            lang,
+            "bench-startup-idle",
+            percent = format!("{:.2}", report.idle_cpu_percent),
+            seconds = report.idle_seconds
+        )
     );
     Ok(())
 }

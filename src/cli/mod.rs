@@ -3,6 +3,7 @@
 
 mod bench;
 mod database;
+pub mod help;
 pub mod logging;
 mod seed;
 mod staff;
@@ -19,6 +20,9 @@ use prakan::i18n::{Lang, Message};
 #[command(
     name = "prakan",
     version,
+    disable_help_flag = true,
+    disable_version_flag = true,
+    disable_help_subcommand = true,
     about = "prakan (ประกัน): the back office of a Thai motor insurer, in the terminal",
     long_about = "prakan (ประกัน): the back office of a Thai motor insurer, in the terminal.\n\n\
                   Without DATABASE_URL prakan runs its own private PostgreSQL cluster in its data \
@@ -39,6 +43,12 @@ pub struct Args {
     /// The language before logging in: th or en.
     #[arg(long, global = true, value_name = "th|en")]
     pub lang: Option<String>,
+    /// Print help.
+    #[arg(short = 'h', long = "help", global = true, action = clap::ArgAction::Help)]
+    pub help: Option<bool>,
+    /// Print the version.
+    #[arg(short = 'V', long = "version", action = clap::ArgAction::Version)]
+    pub version: Option<bool>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }

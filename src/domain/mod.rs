@@ -1,5 +1,6 @@
 //! Pure business rules: no SQL, no terminal, no I/O.
 
+pub mod address;
 pub mod national_id;
 pub mod phone;
 pub mod plate;
