@@ -62,11 +62,17 @@ pub enum Cmd {
 pub const USER_AGENT: &str = concat!("prakan ", env!("CARGO_PKG_VERSION"), " (terminal)");
 
 impl Cmd {
-    pub fn spawn(self, tx: UnboundedSender<Msg>) {
+    pub fn spawn(self, tx: UnboundedSender<Msg>) -> tokio::task::AbortHandle {
         tokio::spawn(async move {
             let msg = self.run().await;
             let _ = tx.send(msg);
-        });
+        })
+        .abort_handle()
+    }
+
+    /// Loads that only the current screen wants: leaving the screen aborts them.
+    pub fn belongs_to_screen(&self) -> bool {
+        matches!(self, Cmd::LoadFigures { .. } | Cmd::LoadHealth { .. })
     }
 
     pub async fn run(self) -> Msg {

@@ -50,12 +50,19 @@ pub struct Runtime {
     pub app: App,
     tx: UnboundedSender<Msg>,
     rx: UnboundedReceiver<Msg>,
+    /// Loads started for the screen on show; leaving it aborts them.
+    screen_tasks: Vec<tokio::task::AbortHandle>,
 }
 
 impl Runtime {
     pub fn new(app: App) -> Runtime {
         let (tx, rx) = mpsc::unbounded_channel();
-        Runtime { app, tx, rx }
+        Runtime {
+            app,
+            tx,
+            rx,
+            screen_tasks: Vec::new(),
+        }
     }
 
     pub fn sender(&self) -> UnboundedSender<Msg> {
@@ -96,8 +103,20 @@ impl Runtime {
             let Some(msg) = msg else {
                 return Ok(false);
             };
-            for cmd in self.app.update(msg) {
-                cmd.spawn(self.tx.clone());
+            let screen_before = self.app.screen.id();
+            let cmds = self.app.update(msg);
+            if self.app.screen.id() != screen_before {
+                for task in self.screen_tasks.drain(..) {
+                    task.abort();
+                }
+            }
+            self.screen_tasks.retain(|task| !task.is_finished());
+            for cmd in cmds {
+                let belongs_to_screen = cmd.belongs_to_screen();
+                let task = cmd.spawn(self.tx.clone());
+                if belongs_to_screen {
+                    self.screen_tasks.push(task);
+                }
             }
         }
     }
