@@ -21,8 +21,8 @@ language-name = { $code ->
     }
 demo-for-agent = agent: her own customers and quotes
 demo-for-agent-other = agent: another agent's book
-demo-for-underwriter = underwriter
-demo-for-underwriter-senior = senior underwriter
+demo-for-underwriter = underwriter, authority up to ฿1,500,000
+demo-for-underwriter-senior = senior underwriter, authority up to ฿5,000,000
 demo-for-adjuster-50k = adjuster, approves up to ฿50,000
 demo-for-adjuster-200k = adjuster, approves up to ฿200,000
 demo-for-adjuster-senior = senior adjuster, approves up to ฿2,000,000

@@ -112,8 +112,14 @@ health-status = { $status ->
 health-connections = { $count } of { $limit }
 health-no-replica = no replica connected
 health-lag = { $seconds } s behind
-health-months-ahead = { $months } months after this one
-health-long-running = { $count } running for more than 5 minutes
+health-months-ahead = { $months ->
+        [one] 1 month after this one
+       *[other] { $months } months after this one
+    }
+health-long-running = { $count ->
+        [one] 1 query running for more than 5 minutes
+       *[other] { $count } running for more than 5 minutes
+    }
 
 ## Tables
 table-rows = { $total } rows

@@ -21,8 +21,8 @@ language-name = { $code ->
     }
 demo-for-agent = ตัวแทน: ลูกค้าและใบเสนอราคาของตนเอง
 demo-for-agent-other = ตัวแทน: ลูกค้าของตัวแทนอีกคน
-demo-for-underwriter = ผู้พิจารณารับประกันภัย
-demo-for-underwriter-senior = ผู้พิจารณารับประกันภัยอาวุโส
+demo-for-underwriter = ผู้พิจารณารับประกันภัย วงเงินถึง ฿1,500,000
+demo-for-underwriter-senior = ผู้พิจารณารับประกันภัยอาวุโส วงเงินถึง ฿5,000,000
 demo-for-adjuster-50k = เจ้าหน้าที่สินไหม อนุมัติได้ถึง ฿50,000
 demo-for-adjuster-200k = เจ้าหน้าที่สินไหม อนุมัติได้ถึง ฿200,000
 demo-for-adjuster-senior = เจ้าหน้าที่สินไหมอาวุโส อนุมัติได้ถึง ฿2,000,000

@@ -90,8 +90,8 @@ fn row(check: &HealthCheck, lang: Lang) -> TableRow {
             _ => tr!(lang, "health-lag", seconds = figure.to_string()),
         },
         "largest_tables" => details,
-        "audit_partitions_ahead" => tr!(lang, "health-months-ahead", months = figure.to_string()),
-        "long_running_queries" => tr!(lang, "health-long-running", count = figure.to_string()),
+        "audit_partitions_ahead" => tr!(lang, "health-months-ahead", months = whole(figure)),
+        "long_running_queries" => tr!(lang, "health-long-running", count = whole(figure)),
         _ => format!("{figure} {details}"),
     };
     let tone = match check.status.as_str() {
@@ -110,4 +110,9 @@ fn row(check: &HealthCheck, lang: Lang) -> TableRow {
         cells: vec![name, status, value],
         tone,
     }
+}
+
+/// A count the database returned as a numeric, for messages that choose their words by it.
+fn whole(figure: Decimal) -> i64 {
+    i64::try_from(figure.trunc()).unwrap_or_default()
 }

@@ -246,9 +246,19 @@ impl DataTable {
             };
             Row::new(row.cells.clone()).style(style)
         });
+        // Every column as wide as its widest cell, but the last takes what is left: a long
+        // last cell is cut, never the columns before it.
+        let last = widths.len().saturating_sub(1);
         let constraints: Vec<Constraint> = widths
             .iter()
-            .map(|w| Constraint::Length(*w as u16))
+            .enumerate()
+            .map(|(i, w)| {
+                if i == last {
+                    Constraint::Fill(1)
+                } else {
+                    Constraint::Length(*w as u16)
+                }
+            })
             .collect();
         let table = Table::new(rows, constraints)
             .header(header)
