@@ -166,6 +166,14 @@ CREATE TRIGGER apply_staff_directory_change
     AFTER UPDATE OF group_role, account_status, deleted_at ON users
     FOR EACH ROW EXECUTE FUNCTION apply_staff_directory_change();
 
+-- True for a SCRAM-SHA-256 verifier as PostgreSQL stores it: what a client computes from a
+-- password. Staff passwords must arrive in this form, never as plaintext.
+CREATE FUNCTION is_scram_verifier(candidate text) RETURNS boolean
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+AS $$
+    SELECT candidate ~ '^SCRAM-SHA-256\$[0-9]+:[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+:[A-Za-z0-9+/=]+$'
+$$;
+
 -- Creates a staff member: the LOGIN role (from a SCRAM verifier computed by the client,
 -- never a plaintext password) and the directory row, in the caller's transaction.
 -- A role of that name may already exist only when it is a prakan staff role of another
@@ -187,7 +195,7 @@ DECLARE
     existing pg_roles%ROWTYPE;
     new_id uuid;
 BEGIN
-    IF p_scram_verifier !~ '^SCRAM-SHA-256\$[0-9]+:[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+:[A-Za-z0-9+/=]+$' THEN
+    IF NOT is_scram_verifier(p_scram_verifier) THEN
         RAISE EXCEPTION 'a staff password must arrive as a SCRAM-SHA-256 verifier'
             USING ERRCODE = 'invalid_parameter_value';
     END IF;
@@ -240,7 +248,7 @@ LANGUAGE plpgsql SECURITY DEFINER
 SET search_path = public, pg_temp
 AS $$
 BEGIN
-    IF p_scram_verifier !~ '^SCRAM-SHA-256\$[0-9]+:[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+:[A-Za-z0-9+/=]+$' THEN
+    IF NOT is_scram_verifier(p_scram_verifier) THEN
         RAISE EXCEPTION 'a staff password must arrive as a SCRAM-SHA-256 verifier'
             USING ERRCODE = 'invalid_parameter_value';
     END IF;

@@ -53,7 +53,7 @@ LANGUAGE plpgsql SECURITY DEFINER
 SET search_path = public, pg_temp
 AS $$
 BEGIN
-    IF p_scram_verifier !~ '^SCRAM-SHA-256\$[0-9]+:[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+:[A-Za-z0-9+/=]+$' THEN
+    IF NOT is_scram_verifier(p_scram_verifier) THEN
         RAISE EXCEPTION 'a staff password must arrive as a SCRAM-SHA-256 verifier'
             USING ERRCODE = 'invalid_parameter_value';
     END IF;

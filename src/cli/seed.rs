@@ -70,7 +70,7 @@ pub fn print_demo_accounts(lang: Lang) {
         .map(|a| {
             vec![
                 a.username.to_string(),
-                tr!(lang, "role-name", role = a.group.short_name()),
+                prakan::i18n::role_name(lang, a.group),
                 format!("{} {}", a.first_name, a.last_name),
                 prakan::i18n::text(lang, a.what_for, &[]),
             ]

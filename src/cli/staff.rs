@@ -7,9 +7,7 @@ use rust_decimal::Decimal;
 
 use prakan::config::Settings;
 use prakan::db::staff::{self as staff_db, NewStaff};
-use prakan::domain::staff::{
-    GroupRole, PasswordProblem, UsernameProblem, password_problem, username_problem,
-};
+use prakan::domain::staff::{GroupRole, password_problem, username_problem};
 use prakan::i18n::{Lang, Message, money};
 use prakan::{msg, tr};
 
@@ -108,10 +106,7 @@ async fn add(
 ) -> Outcome {
     let group = parse_role(role)?;
     if let Some(problem) = username_problem(username) {
-        let why = match problem {
-            UsernameProblem::Shape => msg!("constraint-username"),
-            UsernameProblem::Reserved => msg!("cli-username-reserved"),
-        };
+        let why = problem.message();
         return Err(msg!(
             "cli-staff-bad-username",
             username = username,
@@ -148,7 +143,7 @@ async fn add(
             lang,
             "cli-staff-created",
             username = username,
-            role = tr!(lang, "role-name", role = group.short_name())
+            role = prakan::i18n::role_name(lang, group)
         )
     );
     Ok(())
@@ -159,10 +154,11 @@ async fn list(pool: &sqlx::PgPool, lang: Lang) -> Outcome {
     let rows: Vec<Vec<String>> = staff
         .iter()
         .map(|s| {
-            let group = s.group_role.trim_start_matches("prakan_");
             vec![
                 s.username.clone(),
-                tr!(lang, "role-name", role = group),
+                GroupRole::parse(&s.group_role)
+                    .map(|group| prakan::i18n::role_name(lang, group))
+                    .unwrap_or_else(|| s.group_role.clone()),
                 format!("{} {}", s.first_name, s.last_name)
                     .trim()
                     .to_string(),
@@ -175,11 +171,7 @@ async fn list(pool: &sqlx::PgPool, lang: Lang) -> Outcome {
                 ),
                 s.last_login_at
                     .map(|t| {
-                        prakan::tui::screens::account::moment(
-                            lang,
-                            prakan::i18n::Calendar::default_for(lang),
-                            t,
-                        )
+                        prakan::i18n::date_time(lang, prakan::i18n::Calendar::default_for(lang), t)
                     })
                     .unwrap_or_else(|| tr!(lang, "account-never")),
             ]
@@ -222,7 +214,7 @@ async fn set_role(pool: &sqlx::PgPool, lang: Lang, username: &str, role: &str) -
             lang,
             "cli-staff-role-set",
             username = username,
-            role = tr!(lang, "role-name", role = group.short_name())
+            role = prakan::i18n::role_name(lang, group)
         )
     );
     Ok(())
@@ -254,10 +246,7 @@ fn read_password(lang: Lang, username: &str, from_stdin: bool) -> Outcome<String
         first
     };
     if let Some(problem) = password_problem(username, &password) {
-        let why = match problem {
-            PasswordProblem::TooShort => msg!("account-password-too-short"),
-            PasswordProblem::SameAsUsername => msg!("account-password-is-username"),
-        };
+        let why = problem.message();
         return Err(msg!("cli-password-bad", why = why.text(lang)).into());
     }
     Ok(password)

@@ -2,6 +2,9 @@
 
 use std::fmt;
 
+use crate::i18n::Message;
+use crate::msg;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum GroupRole {
     Agent,
@@ -65,6 +68,15 @@ pub enum UsernameProblem {
     Reserved,
 }
 
+impl UsernameProblem {
+    pub fn message(self) -> Message {
+        match self {
+            UsernameProblem::Shape => msg!("constraint-username"),
+            UsernameProblem::Reserved => msg!("cli-username-reserved"),
+        }
+    }
+}
+
 /// Why a username cannot become a staff login role, if it cannot.
 pub fn username_problem(username: &str) -> Option<UsernameProblem> {
     let valid_chars = username
@@ -88,6 +100,15 @@ pub enum PasswordProblem {
     /// Fewer than 8 characters.
     TooShort,
     SameAsUsername,
+}
+
+impl PasswordProblem {
+    pub fn message(self) -> Message {
+        match self {
+            PasswordProblem::TooShort => msg!("account-password-too-short"),
+            PasswordProblem::SameAsUsername => msg!("account-password-is-username"),
+        }
+    }
 }
 
 /// Why a password is not acceptable, if it is not.

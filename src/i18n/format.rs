@@ -147,6 +147,16 @@ pub fn date_long(lang: Lang, calendar: Calendar, date: NaiveDate) -> String {
     }
 }
 
+/// A moment in Bangkok time: "25 พ.ย. 2569 14:32" / "25 Nov 2026 14:32".
+pub fn date_time(lang: Lang, calendar: Calendar, at: chrono::DateTime<chrono::Utc>) -> String {
+    let local = at + chrono::Duration::hours(7);
+    format!(
+        "{} {}",
+        date(lang, calendar, local.date_naive()),
+        local.format("%H:%M")
+    )
+}
+
 /// "฿1,234.56" in either language.
 pub fn money(amount: Decimal) -> String {
     let negative = amount.is_sign_negative() && !amount.is_zero();
@@ -208,6 +218,22 @@ mod tests {
         assert_eq!(
             date_long(Lang::En, Calendar::Christian, d),
             "15 January 2026"
+        );
+    }
+
+    #[test]
+    fn moments_are_shown_in_bangkok_time() {
+        use chrono::TimeZone;
+        let at = chrono::Utc
+            .with_ymd_and_hms(2026, 11, 24, 17, 30, 0)
+            .unwrap();
+        assert_eq!(
+            date_time(Lang::Th, Calendar::Buddhist, at),
+            "25 พ.ย. 2569 00:30"
+        );
+        assert_eq!(
+            date_time(Lang::En, Calendar::Christian, at),
+            "25 Nov 2026 00:30"
         );
     }
 

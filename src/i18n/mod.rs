@@ -10,7 +10,7 @@ use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use unic_langid::LanguageIdentifier;
 
-pub use format::{Calendar, date, date_long, money, money_words_suffix};
+pub use format::{Calendar, date, date_long, date_time, money, money_words_suffix};
 
 /// The catalogue files of each language, one per area of the program.
 pub const CATALOGUES: [(Lang, &[(&str, &str)]); 2] = [
@@ -84,6 +84,11 @@ impl Lang {
             })
             .unwrap_or(Lang::En)
     }
+}
+
+/// The name of a group role in `lang`.
+pub fn role_name(lang: Lang, role: crate::domain::staff::GroupRole) -> String {
+    crate::tr!(lang, "role-name", role = role.short_name())
 }
 
 /// A value for a placeable in a message.

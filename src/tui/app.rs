@@ -24,7 +24,7 @@ use super::widgets::picker::{Picker, PickerItem};
 use crate::db::session::{LoggedIn, StaffIdentity};
 use crate::domain::staff::GroupRole;
 use crate::i18n::{Calendar, Lang, Message};
-use crate::{key, msg, tr};
+use crate::{key, msg};
 
 /// How often a logged-in screen checks the server is there, and how often while it is not.
 const PING_EVERY: Duration = Duration::from_secs(10);
@@ -542,7 +542,7 @@ impl App {
         let roles: Vec<String> = self
             .groups()
             .iter()
-            .map(|g| tr!(self.lang, "role-name", role = g.short_name()))
+            .map(|g| crate::i18n::role_name(self.lang, *g))
             .collect();
         msg!(
             "palette-forbidden",

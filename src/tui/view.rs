@@ -147,7 +147,7 @@ fn draw_status(app: &App, frame: &mut Frame, area: Rect) {
                 .staff
                 .groups
                 .iter()
-                .map(|g| tr!(app.lang, "role-name", role = g.short_name()))
+                .map(|g| crate::i18n::role_name(app.lang, *g))
                 .collect();
             format!(" {} · {}", session.staff.username, roles.join(", "))
         }

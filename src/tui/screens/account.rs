@@ -9,8 +9,8 @@ use ratatui::widgets::{Block, Paragraph};
 
 use super::Ui;
 use crate::db::session::StaffIdentity;
-use crate::domain::staff::{PasswordProblem, password_problem};
-use crate::i18n::{Calendar, Lang, Message, date, money};
+use crate::domain::staff::password_problem;
+use crate::i18n::{Lang, Message, date_time, money};
 use crate::tui::LoginTarget;
 use crate::tui::cmd::Cmd;
 use crate::tui::msg::PasswordChangeError;
@@ -79,8 +79,7 @@ impl AccountScreen {
                 .set_error(CURRENT, Some(msg!("account-need-current")));
         }
         if let Some(problem) = password_problem(&staff.username, &new) {
-            self.form
-                .set_error(NEW, Some(password_problem_message(problem)));
+            self.form.set_error(NEW, Some(problem.message()));
         } else if new == current {
             self.form
                 .set_error(NEW, Some(msg!("account-password-unchanged")));
@@ -137,11 +136,11 @@ impl AccountScreen {
         let roles: Vec<String> = staff
             .groups
             .iter()
-            .map(|g| tr!(ui.lang, "role-name", role = g.short_name()))
+            .map(|g| crate::i18n::role_name(ui.lang, *g))
             .collect();
         let never = tr!(ui.lang, "account-never");
         let when = |at: Option<DateTime<Utc>>| {
-            at.map(|t| moment(ui.lang, ui.calendar, t))
+            at.map(|t| date_time(ui.lang, ui.calendar, t))
                 .unwrap_or_else(|| never.clone())
         };
         let preferred = Lang::parse(&staff.preferred_language).unwrap_or_default();
@@ -212,21 +211,4 @@ impl AccountScreen {
         };
         frame.render_widget(Paragraph::new(line), status);
     }
-}
-
-pub fn password_problem_message(problem: PasswordProblem) -> Message {
-    match problem {
-        PasswordProblem::TooShort => msg!("account-password-too-short"),
-        PasswordProblem::SameAsUsername => msg!("account-password-is-username"),
-    }
-}
-
-/// A moment in Bangkok time: "25 พ.ย. 2569 14:32".
-pub fn moment(lang: Lang, calendar: Calendar, at: DateTime<Utc>) -> String {
-    let local = at + chrono::Duration::hours(7);
-    format!(
-        "{} {}",
-        date(lang, calendar, local.date_naive()),
-        local.format("%H:%M")
-    )
 }

@@ -60,7 +60,7 @@ impl HomeScreen {
         let roles: Vec<String> = staff
             .groups
             .iter()
-            .map(|g| tr!(ui.lang, "role-name", role = g.short_name()))
+            .map(|g| crate::i18n::role_name(ui.lang, *g))
             .collect();
         let greeting = Line::from(vec![
             Span::styled(
@@ -131,7 +131,7 @@ impl HomeScreen {
                 for (group, figures) in groups {
                     if groups.len() > 1 {
                         lines.push(Line::styled(
-                            tr!(ui.lang, "role-name", role = group.short_name()),
+                            crate::i18n::role_name(ui.lang, *group),
                             ui.theme.muted(),
                         ));
                     }

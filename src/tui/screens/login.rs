@@ -178,7 +178,7 @@ impl LoginScreen {
 fn render_demo_accounts(frame: &mut Frame, area: Rect, ui: &Ui) {
     let roles: Vec<String> = DEMO_ACCOUNTS
         .iter()
-        .map(|a| tr!(ui.lang, "role-name", role = a.group.short_name()))
+        .map(|a| crate::i18n::role_name(ui.lang, a.group))
         .collect();
     let user_width = DEMO_ACCOUNTS
         .iter()
