@@ -17,7 +17,7 @@ use super::remote::Remote;
 use super::screens::account::AccountScreen;
 use super::screens::health::HealthScreen;
 use super::screens::home::HomeScreen;
-use super::screens::login::LoginScreen;
+use super::screens::login::{LoginOutcome, LoginScreen};
 use super::theme::Theme;
 use super::widgets::form::{Field, Form};
 use super::widgets::picker::{Picker, PickerItem};
@@ -170,6 +170,7 @@ pub struct App {
     pub quitting: bool,
     last_input: Instant,
     next_ping: Instant,
+    ping_in_flight: bool,
     unlock_requests: u64,
     dirty: bool,
 }
@@ -195,6 +196,7 @@ impl App {
             quitting: false,
             last_input: config.now,
             next_ping: config.now,
+            ping_in_flight: false,
             unlock_requests: 0,
             dirty: true,
         }
@@ -243,7 +245,9 @@ impl App {
             Msg::Terminate => self.begin_quit(),
             Msg::LoggedIn { request, result } => self.on_logged_in(request, result),
             Msg::LoggedOut { then_quit } => {
-                self.connection = Connection::NotConnected;
+                if self.session.is_none() {
+                    self.connection = Connection::NotConnected;
+                }
                 if then_quit {
                     self.quit = true;
                 }
@@ -360,13 +364,8 @@ impl App {
         {
             self.lock();
         }
-        if now >= self.next_ping {
-            self.next_ping = now
-                + if self.connection == Connection::Lost {
-                    RETRY_EVERY
-                } else {
-                    PING_EVERY
-                };
+        if now >= self.next_ping && !self.ping_in_flight {
+            self.ping_in_flight = true;
             return vec![Cmd::Ping { pool }];
         }
         Vec::new()
@@ -401,7 +400,15 @@ impl App {
         Vec::new()
     }
 
+    /// The answer to a connection check; the next check is timed from it, so a server
+    /// that does not answer never has several checks waiting on it.
     fn on_pinged(&mut self, result: Result<(), sqlx::Error>) -> Vec<Cmd> {
+        self.ping_in_flight = false;
+        let lost = result
+            .as_ref()
+            .err()
+            .is_some_and(crate::db::error::is_connection_problem);
+        self.next_ping = self.now + if lost { RETRY_EVERY } else { PING_EVERY };
         match result {
             Ok(()) => {
                 let was_lost = self.connection == Connection::Lost;
@@ -414,10 +421,9 @@ impl App {
                 }
                 Vec::new()
             }
-            Err(error) if crate::db::error::is_connection_problem(&error) => {
+            Err(_) if lost => {
                 if self.session.is_some() {
                     self.connection = Connection::Lost;
-                    self.next_ping = self.now + RETRY_EVERY;
                 }
                 Vec::new()
             }
@@ -435,14 +441,24 @@ impl App {
         request: u64,
         result: Result<LoggedIn, crate::db::session::LoginError>,
     ) -> Vec<Cmd> {
-        let Screen::Login(login) = &mut self.screen else {
-            if let Ok(stale) = result {
-                tokio::spawn(async move { stale.pool.close().await });
-            }
-            return Vec::new();
+        let outcome = match &mut self.screen {
+            Screen::Login(login) => login.finished(request, result),
+            _ => match result {
+                Ok(stale) => LoginOutcome::Superseded(stale),
+                Err(_) => LoginOutcome::Failed,
+            },
         };
-        let Some(logged_in) = login.finished(request, result) else {
-            return Vec::new();
+        let logged_in = match outcome {
+            LoginOutcome::Accepted(logged_in) => logged_in,
+            LoginOutcome::Superseded(stale) => {
+                return vec![Cmd::LogOut {
+                    pool: stale.pool,
+                    session_id: stale.session_id,
+                    reason: "SUPERSEDED",
+                    then_quit: false,
+                }];
+            }
+            LoginOutcome::Failed => return Vec::new(),
         };
         if let Some(lang) = Lang::parse(&logged_in.staff.preferred_language)
             && lang != self.lang

@@ -27,6 +27,15 @@ pub enum LoginStatus {
     Failed(Message),
 }
 
+/// What a login result means for the application.
+#[derive(Debug)]
+pub enum LoginOutcome {
+    Accepted(LoggedIn),
+    /// An older attempt succeeded after a newer one was made: its session is ended.
+    Superseded(LoggedIn),
+    Failed,
+}
+
 #[derive(Debug, Clone)]
 pub struct LoginScreen {
     pub form: Form,
@@ -88,24 +97,21 @@ impl LoginScreen {
         })
     }
 
-    /// Takes the result of the newest login attempt. A failure keeps the username, empties
-    /// the password and says why.
-    pub fn finished(
-        &mut self,
-        request: u64,
-        result: Result<LoggedIn, LoginError>,
-    ) -> Option<LoggedIn> {
+    /// Takes the result of a login attempt. Only the newest attempt counts: a session
+    /// opened by an older one comes back as `Superseded`, to be ended. A failure keeps the
+    /// username, empties the password and says why.
+    pub fn finished(&mut self, request: u64, result: Result<LoggedIn, LoginError>) -> LoginOutcome {
         if !self.request.is_latest(request) {
-            if let Ok(stale) = result {
-                tokio::spawn(async move { stale.pool.close().await });
-            }
-            return None;
+            return match result {
+                Ok(stale) => LoginOutcome::Superseded(stale),
+                Err(_) => LoginOutcome::Failed,
+            };
         }
         match result {
             Ok(logged_in) => {
                 self.status = LoginStatus::Idle;
                 self.form.reset();
-                Some(logged_in)
+                LoginOutcome::Accepted(logged_in)
             }
             Err(error) => {
                 self.status = LoginStatus::Failed(error.message());
@@ -115,7 +121,7 @@ impl LoginScreen {
                 } else {
                     USERNAME
                 };
-                None
+                LoginOutcome::Failed
             }
         }
     }

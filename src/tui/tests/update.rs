@@ -416,3 +416,39 @@ async fn the_newest_figures_win() {
         "a late failure of an older request changes nothing"
     );
 }
+
+#[tokio::test]
+async fn a_session_opened_by_an_older_attempt_is_ended() {
+    let mut app = app(Lang::En, false);
+    type_text(&mut app, "somchai");
+    app.update(key(KeyCode::Tab));
+    type_text(&mut app, "prakan-demo");
+    let Some(Cmd::LogIn { request, .. }) = app.update(key(KeyCode::Enter)).into_iter().next()
+    else {
+        panic!("a login is attempted");
+    };
+    let stale = LoggedIn {
+        pool: idle_pool(),
+        staff: staff(GroupRole::Adjuster),
+        session_id: "older".into(),
+        expires_at: Utc::now() + chrono::Duration::hours(1),
+    };
+    let cmds = app.update(Msg::LoggedIn {
+        request: request - 1,
+        result: Ok(stale),
+    });
+    assert!(matches!(
+        cmds.as_slice(),
+        [Cmd::LogOut {
+            reason: "SUPERSEDED",
+            then_quit: false,
+            ..
+        }]
+    ));
+    assert!(app.session.is_none());
+    assert_eq!(
+        login_status(&app),
+        LoginStatus::Connecting,
+        "the newest attempt is still awaited"
+    );
+}
