@@ -42,10 +42,13 @@ CREATE TABLE customers (
     sms_notifications BOOLEAN NOT NULL DEFAULT TRUE,
     email_notifications BOOLEAN NOT NULL DEFAULT TRUE,
 
-    -- Every name form in one lower-cased string, for trigram search.
-    search_name TEXT GENERATED ALWAYS AS (
-        lower(first_name || ' ' || COALESCE(last_name, '') || ' '
-              || COALESCE(first_name_en, '') || ' ' || COALESCE(last_name_en, ''))
+    -- The words of every name form, lower-cased, for the fuzzy name search: each typed
+    -- word is matched to close words of name_dictionary, and those to customers here.
+    name_tokens TEXT[] GENERATED ALWAYS AS (
+        array_remove(regexp_split_to_array(
+            lower(first_name || ' ' || COALESCE(last_name, '') || ' '
+                  || COALESCE(first_name_en, '') || ' ' || COALESCE(last_name_en, '')),
+            '[[:space:],.()]+'), '')
     ) STORED,
 
     created_at TIMESTAMPTZ NOT NULL DEFAULT NOW(),
@@ -70,7 +73,7 @@ CREATE INDEX idx_customers_status ON customers(account_status) WHERE deleted_at 
 CREATE INDEX idx_customers_kyc_status ON customers(kyc_status) WHERE deleted_at IS NULL;
 CREATE INDEX idx_customers_created_at ON customers(created_at);
 CREATE INDEX idx_customers_tambon ON customers(tambon_code);
-CREATE INDEX idx_customers_search_name_trgm ON customers USING GIN (search_name gin_trgm_ops);
+CREATE INDEX idx_customers_name_tokens ON customers USING GIN (name_tokens);
 
 COMMENT ON TABLE customers IS 'Customer master data with Thai-specific fields';
 COMMENT ON COLUMN customers.national_id IS 'Thai national ID or juristic tax ID (13 digits, checksum verified)';

@@ -143,6 +143,18 @@ BEGIN
         SELECT array_agg(o.key ORDER BY o.key) INTO changed FROM jsonb_each(old_row) AS o;
     END IF;
 
+    -- The trail is read by everyone who may see the record, so it keeps national IDs in
+    -- their masked form (the record holds the current one). Masked after the changed
+    -- fields are known: a change of the hidden digits is still a change.
+    IF TG_TABLE_NAME = 'customers' THEN
+        IF old_row ->> 'national_id' IS NOT NULL THEN
+            old_row := old_row || jsonb_build_object('national_id', old_row -> 'national_id_masked');
+        END IF;
+        IF new_row ->> 'national_id' IS NOT NULL THEN
+            new_row := new_row || jsonb_build_object('national_id', new_row -> 'national_id_masked');
+        END IF;
+    END IF;
+
     SELECT id, group_role INTO staff_id, staff_group FROM users WHERE username = session_user;
 
     INSERT INTO audit_logs (table_name, record_id, operation, old_values, new_values, changed_fields,

@@ -43,7 +43,7 @@ AS $$
         WHEN 'customers' THEN ARRAY['email', 'phone_number', 'national_id', 'national_id_masked',
                                     'first_name', 'last_name', 'first_name_en', 'last_name_en',
                                     'date_of_birth', 'gender', 'address', 'tambon_code',
-                                    'postal_code', 'search_name']
+                                    'postal_code', 'name_tokens']
         WHEN 'customer_vehicles' THEN ARRAY['chassis_number']
         WHEN 'dlt_verifications' THEN ARRAY['dlt_response']
         WHEN 'customer_documents' THEN ARRAY['original_filename', 'file_path', 'description']

@@ -337,6 +337,15 @@ async fn maintain(settings: &Settings, ctx: Ctx) -> Outcome {
             tables = report.tables_analyzed
         )
     );
+    println!(
+        "{}",
+        tr!(
+            lang,
+            "cli-name-words-refreshed",
+            added = report.name_words.0,
+            removed = report.name_words.1
+        )
+    );
     Ok(())
 }
 

@@ -147,3 +147,159 @@ fn parse() -> Result<Vec<Row>, csv::Error> {
         .deserialize()
         .collect()
 }
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Place {
+    pub code: String,
+    pub name_th: String,
+    pub name_en: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Tambon {
+    pub place: Place,
+    pub amphoe_code: String,
+    pub postal_codes: Vec<String>,
+}
+
+/// The shipped geography in memory, for pickers and for writing addresses out: the same
+/// data the geography tables hold, so choosing a place never waits for the server.
+#[derive(Debug)]
+pub struct Geography {
+    pub provinces: Vec<Place>,
+    /// (province code, amphoe), in code order.
+    pub amphoes: Vec<(String, Place)>,
+    pub tambons: Vec<Tambon>,
+}
+
+impl Geography {
+    /// Parsed once from the CSV built into prakan.
+    pub fn bundled() -> &'static Geography {
+        static GEOGRAPHY: std::sync::OnceLock<Geography> = std::sync::OnceLock::new();
+        GEOGRAPHY.get_or_init(|| {
+            let rows = parse().expect("the bundled geography CSV parses (a test checks it)");
+            let mut provinces: BTreeMap<String, Place> = BTreeMap::new();
+            let mut amphoes: BTreeMap<String, (String, Place)> = BTreeMap::new();
+            let mut tambons = Vec::with_capacity(rows.len());
+            for row in rows {
+                provinces
+                    .entry(row.province_code.clone())
+                    .or_insert_with(|| Place {
+                        code: row.province_code.clone(),
+                        name_th: row.province_th.clone(),
+                        name_en: row.province_en.clone(),
+                    });
+                amphoes.entry(row.amphoe_code.clone()).or_insert_with(|| {
+                    (
+                        row.province_code.clone(),
+                        Place {
+                            code: row.amphoe_code.clone(),
+                            name_th: row.amphoe_th.clone(),
+                            name_en: row.amphoe_en.clone(),
+                        },
+                    )
+                });
+                tambons.push(Tambon {
+                    place: Place {
+                        code: row.tambon_code,
+                        name_th: row.tambon_th,
+                        name_en: row.tambon_en,
+                    },
+                    amphoe_code: row.amphoe_code,
+                    postal_codes: row.postal_code.split(' ').map(str::to_string).collect(),
+                });
+            }
+            tambons.sort_by(|a, b| a.place.code.cmp(&b.place.code));
+            Geography {
+                provinces: provinces.into_values().collect(),
+                amphoes: amphoes.into_values().collect(),
+                tambons,
+            }
+        })
+    }
+
+    pub fn province(&self, code: &str) -> Option<&Place> {
+        self.provinces.iter().find(|p| p.code == code)
+    }
+
+    pub fn amphoes_of(&self, province_code: &str) -> impl Iterator<Item = &Place> {
+        self.amphoes
+            .iter()
+            .filter(move |(province, _)| province == province_code)
+            .map(|(_, amphoe)| amphoe)
+    }
+
+    pub fn tambons_of(&self, amphoe_code: &str) -> impl Iterator<Item = &Tambon> {
+        self.tambons
+            .iter()
+            .filter(move |t| t.amphoe_code == amphoe_code)
+    }
+
+    pub fn tambon(&self, code: &str) -> Option<&Tambon> {
+        self.tambons
+            .binary_search_by(|t| t.place.code.as_str().cmp(code))
+            .ok()
+            .map(|i| &self.tambons[i])
+    }
+
+    pub fn amphoe(&self, code: &str) -> Option<&Place> {
+        self.amphoes
+            .iter()
+            .find(|(_, a)| a.code == code)
+            .map(|(_, a)| a)
+    }
+
+    /// A customer's address with the place names filled in from the tambon code.
+    pub fn address(
+        &self,
+        lines: &crate::domain::customer::AddressLines,
+        tambon_code: &str,
+        postal_code: &str,
+    ) -> Option<crate::domain::address::Address> {
+        let tambon = self.tambon(tambon_code)?;
+        let amphoe = self.amphoe(&tambon.amphoe_code)?;
+        let province = self.province(&tambon.amphoe_code[..2])?;
+        Some(crate::domain::address::Address {
+            house_no: lines.house_no.clone(),
+            moo: lines.moo,
+            village: lines.village.clone(),
+            building: lines.building.clone(),
+            soi: lines.soi.clone(),
+            road: lines.road.clone(),
+            tambon_th: tambon.place.name_th.clone(),
+            amphoe_th: amphoe.name_th.clone(),
+            province_th: province.name_th.clone(),
+            tambon_en: tambon.place.name_en.clone(),
+            amphoe_en: amphoe.name_en.clone(),
+            province_en: province.name_en.clone(),
+            postal_code: postal_code.to_string(),
+            bangkok: province.code == "10",
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_bundled_geography_is_whole() {
+        let geography = Geography::bundled();
+        assert_eq!(geography.provinces.len(), 77);
+        assert_eq!(geography.amphoes.len(), 928);
+        assert_eq!(geography.tambons.len(), 7436);
+        let tambon = geography
+            .tambon("100101")
+            .expect("Phra Borom Maha Ratchawang");
+        assert_eq!(tambon.postal_codes, ["10200"]);
+        assert!(
+            geography.tambons.iter().any(|t| t.postal_codes.len() > 1),
+            "some tambons have several postcodes"
+        );
+        let address = geography
+            .address(&Default::default(), "100101", "10200")
+            .expect("an address");
+        assert!(address.bangkok);
+        assert_eq!(address.amphoe_en, "Phra Nakhon");
+    }
+}

@@ -9,6 +9,8 @@ pub const MONTHS_AHEAD: i32 = 3;
 pub struct MaintenanceReport {
     pub partitions_created: Vec<String>,
     pub tables_analyzed: usize,
+    /// Name words added to and removed from the fuzzy search's dictionary.
+    pub name_words: (i64, i64),
 }
 
 pub async fn run(pool: &PgPool) -> sqlx::Result<MaintenanceReport> {
@@ -23,6 +25,11 @@ pub async fn run(pool: &PgPool) -> sqlx::Result<MaintenanceReport> {
     .bind(MONTHS_AHEAD)
     .fetch_all(pool)
     .await?;
+
+    let name_words: (i64, i64) =
+        sqlx::query_as("SELECT added, removed FROM refresh_name_dictionary()")
+            .fetch_one(pool)
+            .await?;
 
     // ANALYZE runs from the client, outside any function (the seed's perform_maintenance()
     // could not: PostgreSQL forbids VACUUM inside a function).
@@ -40,5 +47,6 @@ pub async fn run(pool: &PgPool) -> sqlx::Result<MaintenanceReport> {
     Ok(MaintenanceReport {
         partitions_created,
         tables_analyzed: tables.len(),
+        name_words,
     })
 }

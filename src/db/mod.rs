@@ -5,6 +5,7 @@ pub mod error;
 pub mod geo;
 pub mod health;
 pub mod home;
+pub mod lookup;
 pub mod maintain;
 pub mod migrate;
 pub mod session;

@@ -30,7 +30,7 @@ impl Calendar {
     }
 }
 
-const THAI_MONTHS_SHORT: [&str; 12] = [
+pub const THAI_MONTHS_SHORT: [&str; 12] = [
     "ม.ค.",
     "ก.พ.",
     "มี.ค.",
@@ -44,7 +44,7 @@ const THAI_MONTHS_SHORT: [&str; 12] = [
     "พ.ย.",
     "ธ.ค.",
 ];
-const THAI_MONTHS_LONG: [&str; 12] = [
+pub const THAI_MONTHS_LONG: [&str; 12] = [
     "มกราคม",
     "กุมภาพันธ์",
     "มีนาคม",
@@ -58,10 +58,10 @@ const THAI_MONTHS_LONG: [&str; 12] = [
     "พฤศจิกายน",
     "ธันวาคม",
 ];
-const ENGLISH_MONTHS_SHORT: [&str; 12] = [
+pub const ENGLISH_MONTHS_SHORT: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 ];
-const ENGLISH_MONTHS_LONG: [&str; 12] = [
+pub const ENGLISH_MONTHS_LONG: [&str; 12] = [
     "January",
     "February",
     "March",

@@ -2,7 +2,7 @@
 //! `assets/i18n/` (docs/i18n.md says why Fluent). Code names a message by key through the
 //! `tr!` and `msg!` macros (or `key!` for tables of keys), never by its text.
 
-mod format;
+pub mod format;
 
 use std::sync::OnceLock;
 
@@ -21,6 +21,10 @@ pub const CATALOGUES: [(Lang, &[(&str, &str)]); 2] = [
             ("errors", include_str!("../../assets/i18n/th/errors.ftl")),
             ("tui", include_str!("../../assets/i18n/th/tui.ftl")),
             ("cli", include_str!("../../assets/i18n/th/cli.ftl")),
+            (
+                "customers",
+                include_str!("../../assets/i18n/th/customers.ftl"),
+            ),
         ],
     ),
     (
@@ -30,6 +34,10 @@ pub const CATALOGUES: [(Lang, &[(&str, &str)]); 2] = [
             ("errors", include_str!("../../assets/i18n/en/errors.ftl")),
             ("tui", include_str!("../../assets/i18n/en/tui.ftl")),
             ("cli", include_str!("../../assets/i18n/en/cli.ftl")),
+            (
+                "customers",
+                include_str!("../../assets/i18n/en/customers.ftl"),
+            ),
         ],
     ),
 ];

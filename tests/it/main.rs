@@ -7,6 +7,7 @@ mod fixtures;
 mod geography;
 mod harness;
 mod launcher;
+mod lookup;
 mod maintain;
 mod migrations;
 mod pdpa;

@@ -55,6 +55,7 @@ fn probe(table: &str, operation: char) -> String {
     let updatable_column = match table {
         "users" => "preferred_language",
         "system_configurations" => "config_value",
+        "name_dictionary" => "token",
         _ => "id",
     };
     match operation {

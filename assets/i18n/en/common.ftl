@@ -30,3 +30,5 @@ demo-for-surveyor = surveyor: assigned claims
 demo-for-finance = finance: payments and reconciliation
 demo-for-auditor = auditor: reads everything
 demo-for-admin = administrator: staff and settings
+date-unreadable = Type a date as day/month/year, e.g. 15/01/2530 or 15/01/1987.
+date-no-such-date = There is no such date.
