@@ -1,16 +1,22 @@
 //! Everything that talks SQL: which server to use, migrations, reference data, staff
 //! accounts, maintenance. Knows nothing of terminals.
 
+pub mod consents;
+pub mod customers;
 pub mod error;
 pub mod geo;
 pub mod health;
+pub mod history;
 pub mod home;
 pub mod lookup;
 pub mod maintain;
 pub mod migrate;
+pub mod pdpa;
+pub mod rights;
 pub mod session;
 pub mod staff;
 pub mod target;
+pub mod vehicles;
 
 use std::time::Duration;
 

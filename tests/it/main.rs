@@ -3,6 +3,7 @@
 
 mod audit;
 mod constraints;
+mod customers;
 mod fixtures;
 mod geography;
 mod harness;
