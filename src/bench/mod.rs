@@ -1,14 +1,18 @@
 //! `prakan bench`: named scenarios run against a database (usually one loaded with
 //! `prakan seed --scale`), reported as latency percentiles and throughput.
 
+mod customer_lookup;
 mod lookup;
+pub mod pgbench;
 pub mod startup;
 mod stats;
 
 use std::time::{Duration, Instant};
 
 use sqlx::PgPool;
+use sqlx::postgres::PgPoolOptions;
 
+use customer_lookup::Typed;
 pub use stats::Summary;
 
 /// A scenario: sample inputs once, then run one operation per input.
@@ -23,6 +27,17 @@ pub struct Scenario {
 enum ScenarioKind {
     CustomerByNationalId,
     VehicleByPlate,
+    /// The jump box, as an underwriter.
+    Search(Typed),
+    /// The customer 360, as an underwriter.
+    Customer360,
+}
+
+impl ScenarioKind {
+    /// Scenarios that run as a staff role rather than as the cluster's owner.
+    fn as_underwriter(self) -> bool {
+        matches!(self, ScenarioKind::Search(_) | ScenarioKind::Customer360)
+    }
 }
 
 pub static SCENARIOS: &[Scenario] = &[
@@ -36,7 +51,70 @@ pub static SCENARIOS: &[Scenario] = &[
         description: crate::key!("bench-vehicle-by-plate"),
         kind: ScenarioKind::VehicleByPlate,
     },
+    Scenario {
+        name: "lookup-national-id",
+        description: crate::key!("bench-lookup-national-id"),
+        kind: ScenarioKind::Search(Typed::NationalId),
+    },
+    Scenario {
+        name: "lookup-phone",
+        description: crate::key!("bench-lookup-phone"),
+        kind: ScenarioKind::Search(Typed::Phone),
+    },
+    Scenario {
+        name: "lookup-plate",
+        description: crate::key!("bench-lookup-plate"),
+        kind: ScenarioKind::Search(Typed::Plate),
+    },
+    Scenario {
+        name: "lookup-policy",
+        description: crate::key!("bench-lookup-policy"),
+        kind: ScenarioKind::Search(Typed::Policy),
+    },
+    Scenario {
+        name: "lookup-claim",
+        description: crate::key!("bench-lookup-claim"),
+        kind: ScenarioKind::Search(Typed::Claim),
+    },
+    Scenario {
+        name: "lookup-receipt",
+        description: crate::key!("bench-lookup-receipt"),
+        kind: ScenarioKind::Search(Typed::Receipt),
+    },
+    Scenario {
+        name: "lookup-email",
+        description: crate::key!("bench-lookup-email"),
+        kind: ScenarioKind::Search(Typed::Email),
+    },
+    Scenario {
+        name: "lookup-name-typo",
+        description: crate::key!("bench-lookup-name-typo"),
+        kind: ScenarioKind::Search(Typed::NameWithTypo),
+    },
+    Scenario {
+        name: "lookup-surname-typo",
+        description: crate::key!("bench-lookup-surname-typo"),
+        kind: ScenarioKind::Search(Typed::SurnameWithTypo),
+    },
+    Scenario {
+        name: "customer-360",
+        description: crate::key!("bench-customer-360"),
+        kind: ScenarioKind::Customer360,
+    },
 ];
+
+/// Scenarios run together under one name: `prakan bench lookup`.
+pub fn group(name: &str) -> Option<Vec<&'static Scenario>> {
+    match name {
+        "lookup" => Some(
+            SCENARIOS
+                .iter()
+                .filter(|s| s.name.starts_with("lookup-") || s.name == "customer-360")
+                .collect(),
+        ),
+        _ => None,
+    }
+}
 
 pub fn find(name: &str) -> Option<&'static Scenario> {
     SCENARIOS.iter().find(|s| s.name == name)
@@ -96,6 +174,8 @@ pub async fn run(
     let inputs = match scenario.kind {
         ScenarioKind::CustomerByNationalId => lookup::sample_national_ids(pool).await?,
         ScenarioKind::VehicleByPlate => lookup::sample_plates(pool).await?,
+        ScenarioKind::Search(typed) => customer_lookup::sample(pool, typed).await?,
+        ScenarioKind::Customer360 => customer_lookup::sample_customers(pool).await?,
     };
     if inputs.is_empty() {
         return Err(BenchError::NoData(scenario.name));
@@ -108,20 +188,20 @@ pub async fn run(
     let started = Instant::now();
     let mut tasks = Vec::new();
     for task in 0..concurrency {
-        let pool = pool.clone();
+        let pool = task_pool(pool, scenario.kind).await?;
         let inputs = inputs.clone();
         let kind = scenario.kind;
         tasks.push(tokio::spawn(async move {
-            let mut connection = pool.acquire().await?;
             let mut latencies = Vec::with_capacity(per_task);
             for i in 0..warmup_per_task + per_task {
                 let input = &inputs[(task * 7919 + i) % inputs.len()];
                 let begun = Instant::now();
-                lookup::run_once(&mut connection, kind, input).await?;
+                run_once(&pool, kind, input).await?;
                 if i >= warmup_per_task {
                     latencies.push(begun.elapsed());
                 }
             }
+            pool.close().await;
             Ok::<Vec<Duration>, sqlx::Error>(latencies)
         }));
     }
@@ -138,4 +218,34 @@ pub async fn run(
         summary: Summary::of(latencies, started.elapsed()),
         table_rows,
     })
+}
+
+/// One connection for one task: as the cluster's owner for the raw lookups, as the
+/// underwriter group role for the screen's own searches (so their privileges and
+/// row-level security are what is measured).
+async fn task_pool(pool: &PgPool, kind: ScenarioKind) -> sqlx::Result<PgPool> {
+    let options = (*pool.connect_options()).clone();
+    let mut builder = PgPoolOptions::new().max_connections(1).min_connections(1);
+    if kind.as_underwriter() {
+        builder = builder.after_connect(|connection, _| {
+            Box::pin(async move {
+                sqlx::query("SET ROLE prakan_underwriter")
+                    .execute(connection)
+                    .await
+                    .map(|_| ())
+            })
+        });
+    }
+    builder.connect_with(options).await
+}
+
+async fn run_once(pool: &PgPool, kind: ScenarioKind, input: &[String]) -> sqlx::Result<()> {
+    match kind {
+        ScenarioKind::CustomerByNationalId | ScenarioKind::VehicleByPlate => {
+            let mut connection = pool.acquire().await?;
+            lookup::run_once(&mut connection, kind, input).await
+        }
+        ScenarioKind::Search(typed) => customer_lookup::search_once(pool, typed, &input[0]).await,
+        ScenarioKind::Customer360 => customer_lookup::load_once(pool, &input[0]).await,
+    }
 }

@@ -33,6 +33,9 @@ pub struct BenchArgs {
     /// `startup`: seconds of idling to measure CPU over.
     #[arg(long, default_value_t = 30)]
     idle_seconds: u64,
+    /// `lookup`: seconds of `pgbench -S` to run beside the scenarios (0: none).
+    #[arg(long, default_value_t = 10)]
+    pgbench_seconds: u64,
 }
 
 pub async fn run(args: BenchArgs, settings: &Settings, ctx: Ctx) -> Outcome {
@@ -53,15 +56,43 @@ pub async fn run(args: BenchArgs, settings: &Settings, ctx: Ctx) -> Outcome {
     let chosen = if args.scenarios.is_empty() {
         SCENARIOS.iter().collect::<Vec<_>>()
     } else {
-        args.scenarios
-            .iter()
-            .map(|name| {
-                prakan::bench::find(name)
-                    .ok_or_else(|| msg!("cli-bench-unknown", name = name.as_str()))
-            })
-            .collect::<Result<Vec<_>, _>>()?
+        let mut chosen = Vec::new();
+        for name in &args.scenarios {
+            match (prakan::bench::group(name), prakan::bench::find(name)) {
+                (Some(group), _) => chosen.extend(group),
+                (None, Some(scenario)) => chosen.push(scenario),
+                (None, None) => {
+                    return Err(msg!("cli-bench-unknown", name = name.as_str()).into());
+                }
+            }
+        }
+        chosen
     };
-    let (target, _admin) = open(settings, ctx).await?;
+    let with_pgbench = args.pgbench_seconds > 0 && args.scenarios.iter().any(|s| s == "lookup");
+    let (target, admin) = open(settings, ctx).await?;
+    let pgbench = match (with_pgbench, target.cluster()) {
+        (true, Some(cluster)) => {
+            if !args.json {
+                eprintln!(
+                    "{}",
+                    tr!(lang, "cli-bench-running", scenario = "pgbench -S")
+                );
+            }
+            match prakan::bench::pgbench::select_only(cluster, &admin, args.pgbench_seconds).await {
+                Ok(figures) => Some(figures),
+                Err(error) => {
+                    tracing::warn!("{error}");
+                    eprintln!(
+                        "{}",
+                        tr!(lang, "cli-bench-pgbench-failed", detail = error.to_string())
+                    );
+                    None
+                }
+            }
+        }
+        _ => None,
+    };
+    admin.close().await;
     let pool =
         prakan::db::admin_pool(target.admin_options(), args.concurrency.max(1) as u32).await?;
     let bench_options = BenchOptions {
@@ -81,9 +112,10 @@ pub async fn run(args: BenchArgs, settings: &Settings, ctx: Ctx) -> Outcome {
     }
     pool.close().await;
     if args.json {
+        let report = serde_json::json!({ "scenarios": results, "pgbench_select_only": pgbench });
         println!(
             "{}",
-            serde_json::to_string_pretty(&results)
+            serde_json::to_string_pretty(&report)
                 .map_err(|e| std::io::Error::other(e.to_string()))?
         );
         return Ok(());
@@ -118,6 +150,19 @@ pub async fn run(args: BenchArgs, settings: &Settings, ctx: Ctx) -> Outcome {
     ]
     .map(|column| tr!(lang, "cli-bench-column", column = column));
     super::table::print(&headers, &rows);
+    if let Some(figures) = pgbench {
+        println!();
+        println!(
+            "{}",
+            tr!(
+                lang,
+                "cli-bench-pgbench",
+                latency = format!("{:.3}", figures.latency_ms),
+                tps = format!("{:.0}", figures.tps),
+                seconds = figures.seconds
+            )
+        );
+    }
     Ok(())
 }
 

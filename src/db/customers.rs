@@ -281,7 +281,7 @@ const POLICIES: &str =
 const CLAIMS: &str = "SELECT cl.id, cl.claim_number, cl.claim_type, cl.status, cl.incident_date,
         cl.estimated_amount, cl.approved_amount, cl.settled_amount, p.policy_number
    FROM claims cl JOIN policies p ON p.id = cl.policy_id
-  WHERE p.customer_id = $1 AND cl.deleted_at IS NULL
+  WHERE p.customer_id = $1 AND p.deleted_at IS NULL AND cl.deleted_at IS NULL
   ORDER BY cl.incident_date DESC
   LIMIT $2";
 

@@ -1,5 +1,6 @@
 //! The pieces every screen is built from.
 
+pub mod address_picker;
 pub mod form;
 pub mod modal;
 pub mod picker;
