@@ -35,6 +35,7 @@ pub async fn run(settings: &Settings, ctx: Ctx) -> Outcome {
         target: target.login_target(),
         demo_accounts,
         idle_lock_after: Duration::from_secs(settings.idle_lock_minutes * 60),
+        export_dir: settings.data_dir.join("exports"),
         now: Instant::now(),
     });
     prakan::tui::run(app).await?;

@@ -147,6 +147,11 @@ pub fn date_long(lang: Lang, calendar: Calendar, date: NaiveDate) -> String {
     }
 }
 
+/// The date in Bangkok (UTC+7, no daylight saving) at a moment.
+pub fn bangkok_date(at: chrono::DateTime<chrono::Utc>) -> NaiveDate {
+    (at + chrono::Duration::hours(7)).date_naive()
+}
+
 /// A moment in Bangkok time: "25 พ.ย. 2569 14:32" / "25 Nov 2026 14:32".
 pub fn date_time(lang: Lang, calendar: Calendar, at: chrono::DateTime<chrono::Utc>) -> String {
     let local = at + chrono::Duration::hours(7);

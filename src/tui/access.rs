@@ -8,6 +8,7 @@ use crate::key;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ScreenId {
     Home,
+    Customers,
     Account,
     Health,
 }
@@ -28,6 +29,12 @@ pub static ACCESS: &[ScreenAccess] = &[
         screen: ScreenId::Home,
         title: key!("screen-home"),
         aliases: &["home"],
+        groups: EVERYONE,
+    },
+    ScreenAccess {
+        screen: ScreenId::Customers,
+        title: key!("screen-customers"),
+        aliases: &["customers", "customer", "lookup", "find"],
         groups: EVERYONE,
     },
     ScreenAccess {
@@ -69,18 +76,18 @@ mod tests {
     use super::*;
 
     #[test]
-    fn only_administrators_see_the_health_screen() {
+    fn everyone_looks_customers_up_and_only_administrators_see_the_health_screen() {
         assert!(may_open(&[GroupRole::Admin], ScreenId::Health));
         for group in GroupRole::ALL
             .into_iter()
             .filter(|g| *g != GroupRole::Admin)
         {
             assert!(!may_open(&[group], ScreenId::Health), "{group}");
-            assert_eq!(menu(&[group]), [ScreenId::Account]);
+            assert_eq!(menu(&[group]), [ScreenId::Customers, ScreenId::Account]);
         }
         assert_eq!(
             menu(&[GroupRole::Admin]),
-            [ScreenId::Account, ScreenId::Health]
+            [ScreenId::Customers, ScreenId::Account, ScreenId::Health]
         );
     }
 }

@@ -15,6 +15,7 @@ use super::keymap::{Action, Context, Keymap};
 use super::msg::Msg;
 use super::remote::Remote;
 use super::screens::account::AccountScreen;
+use super::screens::customers::{self, CustomersScreen};
 use super::screens::health::HealthScreen;
 use super::screens::home::HomeScreen;
 use super::screens::login::{LoginOutcome, LoginScreen};
@@ -43,6 +44,7 @@ pub struct Session {
 pub enum Screen {
     Login(LoginScreen),
     Home(HomeScreen),
+    Customers(Box<CustomersScreen>),
     Account(AccountScreen),
     Health(HealthScreen),
 }
@@ -52,6 +54,7 @@ impl Screen {
         match self {
             Screen::Login(_) => None,
             Screen::Home(_) => Some(ScreenId::Home),
+            Screen::Customers(_) => Some(ScreenId::Customers),
             Screen::Account(_) => Some(ScreenId::Account),
             Screen::Health(_) => Some(ScreenId::Health),
         }
@@ -61,6 +64,7 @@ impl Screen {
         match self {
             Screen::Login(_) => Context::Login,
             Screen::Home(_) => Context::Home,
+            Screen::Customers(customers) => customers.context(),
             Screen::Account(_) => Context::Account,
             Screen::Health(_) => Context::Health,
         }
@@ -70,6 +74,7 @@ impl Screen {
     fn has_unsaved_input(&self) -> bool {
         match self {
             Screen::Account(account) => account.form.is_dirty(),
+            Screen::Customers(customers) => customers.has_unsaved_input(),
             _ => false,
         }
     }
@@ -147,6 +152,8 @@ pub struct AppConfig {
     pub target: LoginTarget,
     pub demo_accounts: bool,
     pub idle_lock_after: Duration,
+    /// Where PDPA exports of customer data are written.
+    pub export_dir: std::path::PathBuf,
     pub now: Instant,
 }
 
@@ -158,6 +165,7 @@ pub struct App {
     pub target: LoginTarget,
     pub demo_accounts: bool,
     pub idle_lock_after: Duration,
+    pub export_dir: std::path::PathBuf,
     pub session: Option<Session>,
     pub screen: Screen,
     pub overlay: Option<Overlay>,
@@ -185,6 +193,7 @@ impl App {
             target: config.target,
             demo_accounts: config.demo_accounts,
             idle_lock_after: config.idle_lock_after,
+            export_dir: config.export_dir,
             session: None,
             screen: Screen::Login(LoginScreen::new()),
             overlay: None,
@@ -221,6 +230,7 @@ impl App {
     pub fn is_typing(&self) -> bool {
         match &self.screen {
             Screen::Login(_) | Screen::Account(_) => true,
+            Screen::Customers(customers) => customers.is_typing(),
             Screen::Health(health) => health.table.is_filtering(),
             Screen::Home(_) => false,
         }
@@ -237,8 +247,7 @@ impl App {
             }
             Msg::Paste(text) => {
                 self.last_input = self.now;
-                self.on_paste(&text);
-                Vec::new()
+                self.on_paste(&text)
             }
             Msg::Resize => Vec::new(),
             Msg::Tick(now) => self.on_tick(now),
@@ -313,6 +322,7 @@ impl App {
                 Vec::new()
             }
             Msg::Pinged { result } => self.on_pinged(result),
+            Msg::Customers(result) => self.on_customers(*result),
             Msg::UnlockChecked { request, result } => {
                 if let Some(Overlay::Lock(lock)) = &mut self.overlay
                     && lock.request == request
@@ -329,6 +339,44 @@ impl App {
                 Vec::new()
             }
         }
+    }
+
+    /// What the customer screen needs to handle a key or a result.
+    fn customers_env(&self) -> customers::Env {
+        customers::Env {
+            lang: self.lang,
+            calendar: self.calendar,
+            today: crate::i18n::format::bangkok_date(Utc::now()),
+        }
+    }
+
+    /// Turns what the customer screen produced into commands and a message.
+    fn customers_outcome(&mut self, outcome: customers::Outcome) -> Vec<Cmd> {
+        if let Some(notice) = outcome.notice {
+            let tone = if notice.good {
+                Tone::Success
+            } else {
+                Tone::Error
+            };
+            self.show(notice.message, tone);
+        }
+        let mut cmds = self.note_connection(outcome.lost_connection);
+        if let Some(session) = &self.session {
+            cmds.extend(outcome.cmds.into_iter().map(|cmd| Cmd::Customers {
+                pool: session.pool.clone(),
+                cmd,
+            }));
+        }
+        cmds
+    }
+
+    fn on_customers(&mut self, msg: customers::work::CustomersMsg) -> Vec<Cmd> {
+        let env = self.customers_env();
+        let Screen::Customers(screen) = &mut self.screen else {
+            return Vec::new();
+        };
+        let outcome = screen.on_msg(msg, env);
+        self.customers_outcome(outcome)
     }
 
     fn show(&mut self, message: Message, tone: Tone) {
@@ -379,6 +427,7 @@ impl App {
             Screen::Account(account) => {
                 account.status == super::screens::account::SaveStatus::Saving
             }
+            Screen::Customers(customers) => customers.is_busy(),
         }
     }
 
@@ -547,6 +596,9 @@ impl App {
         self.overlay = None;
         self.screen = match screen {
             ScreenId::Home => Screen::Home(HomeScreen::new(&session.staff.groups)),
+            ScreenId::Customers => {
+                Screen::Customers(Box::new(CustomersScreen::new(self.export_dir.clone())))
+            }
             ScreenId::Account => Screen::Account(AccountScreen::new()),
             ScreenId::Health => Screen::Health(HealthScreen::new()),
         };
@@ -590,6 +642,13 @@ impl App {
                     pool: session.pool.clone(),
                 }]
             }
+            Screen::Customers(customers) => {
+                let cmds = customers.reload();
+                self.customers_outcome(customers::Outcome {
+                    cmds,
+                    ..customers::Outcome::default()
+                })
+            }
             Screen::Login(_) | Screen::Account(_) => Vec::new(),
         }
     }
@@ -598,6 +657,7 @@ impl App {
         if self.session.is_none() || matches!(self.screen, Screen::Home(_)) {
             return Vec::new();
         }
+
         if self.screen.has_unsaved_input() {
             self.overlay = Some(Overlay::Confirm(ConfirmAction::LeaveScreen));
             return Vec::new();
@@ -636,8 +696,7 @@ impl App {
         let context = self.context();
         let action = self.keymap.action(context, &key);
         if self.is_typing() && edits_text(&key) {
-            self.edit_screen(&Event::Key(key), action);
-            return Vec::new();
+            return self.edit_screen(&Event::Key(key), action);
         }
         match action {
             Some(Action::Quit) => self.request_quit(),
@@ -666,12 +725,16 @@ impl App {
         }
     }
 
-    /// Esc belongs to the screen while its table filter is open.
+    /// Esc belongs to the screen while it has something of its own to close.
     fn screen_takes_back(&self) -> bool {
-        matches!(&self.screen, Screen::Health(health) if health.table.is_filtering())
+        match &self.screen {
+            Screen::Health(health) => health.table.is_filtering(),
+            Screen::Customers(customers) => customers.takes_back(),
+            _ => false,
+        }
     }
 
-    fn on_paste(&mut self, text: &str) {
+    fn on_paste(&mut self, text: &str) -> Vec<Cmd> {
         let event = Event::Paste(text.to_string());
         let typing = self.is_typing();
         match &mut self.overlay {
@@ -682,12 +745,14 @@ impl App {
                 lock.form.edit(&event);
             }
             Some(_) => {}
-            None if typing => self.edit_screen(&event, None),
+            None if typing => return self.edit_screen(&event, None),
             None => {}
         }
+        Vec::new()
     }
 
-    fn edit_screen(&mut self, event: &Event, action: Option<Action>) {
+    fn edit_screen(&mut self, event: &Event, action: Option<Action>) -> Vec<Cmd> {
+        let env = self.customers_env();
         match &mut self.screen {
             Screen::Login(login) => {
                 login.form.edit(event);
@@ -695,13 +760,26 @@ impl App {
             Screen::Account(account) => {
                 account.form.edit(event);
             }
+            Screen::Customers(customers) => {
+                let outcome = customers.edit(event, env);
+                return self.customers_outcome(outcome);
+            }
             Screen::Health(health) => health.table.filter_key(event, action),
             Screen::Home(_) => {}
         }
+        Vec::new()
     }
 
     fn screen_key(&mut self, key: &KeyEvent, action: Option<Action>) -> Vec<Cmd> {
+        let env = self.customers_env();
         match &mut self.screen {
+            Screen::Customers(customers) => {
+                let outcome = match action {
+                    Some(Action::Back) => customers.back(env),
+                    _ => customers.key(key, action, env),
+                };
+                self.customers_outcome(outcome)
+            }
             Screen::Login(login) => {
                 match action {
                     Some(Action::NextField) => login.form.next(),

@@ -12,6 +12,7 @@ use crate::db::session::{self, LoginError};
 use crate::db::{health, home};
 use crate::domain::staff::GroupRole;
 use crate::i18n::Lang;
+use crate::tui::screens::customers::work::CustomersCmd;
 
 /// How long ending a session may hold up quitting when the server does not answer.
 const LOGOUT_PATIENCE: Duration = Duration::from_secs(3);
@@ -57,6 +58,10 @@ pub enum Cmd {
         options: PgConnectOptions,
         tried: String,
     },
+    Customers {
+        pool: PgPool,
+        cmd: CustomersCmd,
+    },
 }
 
 pub const USER_AGENT: &str = concat!("prakan ", env!("CARGO_PKG_VERSION"), " (terminal)");
@@ -72,7 +77,20 @@ impl Cmd {
 
     /// Loads that only the current screen wants: leaving the screen aborts them.
     pub fn belongs_to_screen(&self) -> bool {
-        matches!(self, Cmd::LoadFigures { .. } | Cmd::LoadHealth { .. })
+        match self {
+            Cmd::LoadFigures { .. } | Cmd::LoadHealth { .. } => true,
+            Cmd::Customers { cmd, .. } => cmd.is_read(),
+            _ => false,
+        }
+    }
+
+    /// Commands of which only the newest may run: starting one aborts the one before
+    /// (a search still waiting out its pause, say).
+    pub fn slot(&self) -> Option<&'static str> {
+        match self {
+            Cmd::Customers { cmd, .. } if cmd.is_search() => Some("customer-search"),
+            _ => None,
+        }
     }
 
     pub async fn run(self) -> Msg {
@@ -157,6 +175,7 @@ impl Cmd {
                 request,
                 result: session::verify_password(options, &tried).await,
             },
+            Cmd::Customers { pool, cmd } => Msg::Customers(Box::new(cmd.run(pool).await)),
         }
     }
 }

@@ -35,9 +35,33 @@ pub enum Action {
     Filter,
     Sort,
     SaveLanguage,
+    Save,
+    NewCustomer,
+    New,
+    Edit,
+    History,
+    Reveal,
+    Verify,
+    Withdraw,
+    Export,
+    Anonymize,
+    Search,
 }
 
 impl Action {
+    /// Message key of the action's short name in the hint line.
+    pub fn hint(self) -> &'static str {
+        match self {
+            Action::Save => key!("hint-save"),
+            Action::NewCustomer => key!("hint-new-customer"),
+            Action::New => key!("hint-new"),
+            Action::Edit => key!("hint-edit"),
+            Action::History => key!("hint-history"),
+            Action::Search => key!("hint-search"),
+            other => other.description(),
+        }
+    }
+
     /// Message key describing the action in the help overlay.
     pub fn description(self) -> &'static str {
         match self {
@@ -62,6 +86,17 @@ impl Action {
             Action::Filter => key!("action-filter"),
             Action::Sort => key!("action-sort"),
             Action::SaveLanguage => key!("action-save-language"),
+            Action::Save => key!("action-save"),
+            Action::NewCustomer => key!("action-new-customer"),
+            Action::New => key!("action-new"),
+            Action::Edit => key!("action-edit"),
+            Action::History => key!("action-history"),
+            Action::Reveal => key!("action-reveal"),
+            Action::Verify => key!("action-verify"),
+            Action::Withdraw => key!("action-withdraw"),
+            Action::Export => key!("action-export"),
+            Action::Anonymize => key!("action-anonymize"),
+            Action::Search => key!("action-search"),
         }
     }
 }
@@ -73,6 +108,8 @@ pub enum Context {
     Home,
     Account,
     Health,
+    Customers,
+    CustomerForm,
 }
 
 impl Context {
@@ -83,15 +120,19 @@ impl Context {
             Context::Home => "home",
             Context::Account => "account",
             Context::Health => "health",
+            Context::Customers => "customers",
+            Context::CustomerForm => "customer_form",
         }
     }
 
-    const ALL: [Context; 5] = [
+    const ALL: [Context; 7] = [
         Context::Global,
         Context::Login,
         Context::Home,
         Context::Account,
         Context::Health,
+        Context::Customers,
+        Context::CustomerForm,
     ];
 }
 
@@ -243,6 +284,36 @@ const DEFAULTS: &[(Context, &str, Action)] = &[
     (Context::Health, "/", Action::Filter),
     (Context::Health, "s", Action::Sort),
     (Context::Health, "r", Action::Refresh),
+    (Context::Customers, "up", Action::Up),
+    (Context::Customers, "k", Action::Up),
+    (Context::Customers, "down", Action::Down),
+    (Context::Customers, "j", Action::Down),
+    (Context::Customers, "pgup", Action::PageUp),
+    (Context::Customers, "pgdn", Action::PageDown),
+    (Context::Customers, "home", Action::First),
+    (Context::Customers, "end", Action::Last),
+    (Context::Customers, "enter", Action::Open),
+    (Context::Customers, "tab", Action::NextField),
+    (Context::Customers, "shift-tab", Action::PrevField),
+    (Context::Customers, "ctrl-n", Action::NewCustomer),
+    (Context::Customers, "n", Action::New),
+    (Context::Customers, "e", Action::Edit),
+    (Context::Customers, "h", Action::History),
+    (Context::Customers, "v", Action::Reveal),
+    (Context::Customers, "d", Action::Verify),
+    (Context::Customers, "w", Action::Withdraw),
+    (Context::Customers, "x", Action::Export),
+    (Context::Customers, "X", Action::Anonymize),
+    (Context::Customers, "s", Action::Sort),
+    (Context::Customers, "/", Action::Search),
+    (Context::Customers, "r", Action::Refresh),
+    (Context::Customers, "f5", Action::Refresh),
+    (Context::CustomerForm, "tab", Action::NextField),
+    (Context::CustomerForm, "down", Action::NextField),
+    (Context::CustomerForm, "shift-tab", Action::PrevField),
+    (Context::CustomerForm, "up", Action::PrevField),
+    (Context::CustomerForm, "enter", Action::Submit),
+    (Context::CustomerForm, "ctrl-s", Action::Save),
 ];
 
 impl Default for Keymap {

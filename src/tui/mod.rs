@@ -52,6 +52,8 @@ pub struct Runtime {
     rx: UnboundedReceiver<Msg>,
     /// Loads started for the screen on show; leaving it aborts them.
     screen_tasks: Vec<tokio::task::AbortHandle>,
+    /// The task in each slot (see `Cmd::slot`): a newer command aborts it.
+    slots: std::collections::HashMap<&'static str, tokio::task::AbortHandle>,
 }
 
 impl Runtime {
@@ -62,6 +64,7 @@ impl Runtime {
             tx,
             rx,
             screen_tasks: Vec::new(),
+            slots: std::collections::HashMap::new(),
         }
     }
 
@@ -113,7 +116,13 @@ impl Runtime {
             self.screen_tasks.retain(|task| !task.is_finished());
             for cmd in cmds {
                 let belongs_to_screen = cmd.belongs_to_screen();
+                let slot = cmd.slot();
                 let task = cmd.spawn(self.tx.clone());
+                if let Some(slot) = slot
+                    && let Some(older) = self.slots.insert(slot, task.clone())
+                {
+                    older.abort();
+                }
                 if belongs_to_screen {
                     self.screen_tasks.push(task);
                 }

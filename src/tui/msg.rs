@@ -9,6 +9,7 @@ use crate::db::home::Figure;
 use crate::db::session::{LoggedIn, LoginError};
 use crate::domain::staff::GroupRole;
 use crate::i18n::{Lang, Message};
+use crate::tui::screens::customers::work::CustomersMsg;
 
 #[derive(Debug)]
 pub enum Msg {
@@ -47,6 +48,7 @@ pub enum Msg {
         request: u64,
         result: Result<(), LoginError>,
     },
+    Customers(Box<CustomersMsg>),
 }
 
 #[derive(Debug)]

@@ -57,6 +57,7 @@ fn draw_screen(app: &mut App, frame: &mut Frame, area: Rect) {
             account.render(frame, area, &ui, &session.staff, lang, active)
         }
         (Screen::Health(health), Some(_)) => health.render(frame, area, &ui),
+        (Screen::Customers(customers), Some(_)) => customers.render(frame, area, &ui, active),
         _ => {}
     }
 }
@@ -113,6 +114,7 @@ fn draw_hints(app: &App, frame: &mut Frame, area: Rect) {
             Action::Back,
         ],
         Screen::Health(_) => &[Action::Filter, Action::Sort, Action::Refresh, Action::Back],
+        Screen::Customers(customers) => customers.hints(),
     };
     let mut spans = Vec::new();
     if matches!(app.screen, Screen::Home(_)) {
@@ -126,10 +128,7 @@ fn draw_hints(app: &App, frame: &mut Frame, area: Rect) {
         if let Some(key) = app.keymap.first_key(context, *action) {
             spans.push(Span::styled(format!("{key} "), app.theme.title()));
             spans.push(Span::styled(
-                format!(
-                    "{}  ",
-                    crate::i18n::text(app.lang, action.description(), &[])
-                ),
+                format!("{}  ", crate::i18n::text(app.lang, action.hint(), &[])),
                 app.theme.muted(),
             ));
         }

@@ -215,6 +215,7 @@ async fn a_demo_adjuster_logs_in_and_sees_their_open_claims() {
         target: db.login_target(),
         demo_accounts: true,
         idle_lock_after: Duration::from_secs(900),
+        export_dir: std::env::temp_dir().join("prakan-test-exports"),
         now: Instant::now(),
     });
     let mut runtime = Runtime::new(app);

@@ -14,6 +14,7 @@ status-ending-session = ending the session…
 
 ## Screens
 screen-home = Home
+screen-customers = Customers
 screen-account = My account
 screen-health = Database health
 
@@ -148,6 +149,17 @@ action-refresh = Refresh
 action-filter = Filter
 action-sort = Sort by the next column
 action-save-language = Keep this language as my preference
+action-save = Save
+action-new-customer = New customer
+action-new = Add a vehicle or consent (on its tab)
+action-edit = Edit the customer or the vehicle
+action-history = History of the record
+action-reveal = Show the full national ID (recorded)
+action-verify = Record a DLT check of the vehicle
+action-withdraw = Withdraw the consent
+action-export = Export the customer's data (PDPA)
+action-anonymize = Anonymise the customer (PDPA)
+action-search = Back to the search
 
 ## Command palette
 palette-title = Go to or do
@@ -191,3 +203,9 @@ picker-tambon = Tambon (subdistrict)
 picker-khwaeng = Khwaeng (subdistrict)
 picker-postcode = Postcode
 picker-hint = Type in Thai or English · Enter: choose · Backspace: back a level · Esc: cancel
+hint-save = save
+hint-new-customer = new customer
+hint-new = add
+hint-edit = edit
+hint-history = history
+hint-search = search

@@ -14,6 +14,7 @@ status-ending-session = กำลังออกจากระบบ…
 
 ## หน้าจอ
 screen-home = หน้าหลัก
+screen-customers = ลูกค้า
 screen-account = บัญชีของฉัน
 screen-health = สถานะฐานข้อมูล
 
@@ -142,6 +143,17 @@ action-refresh = โหลดใหม่
 action-filter = กรอง
 action-sort = เรียงตามคอลัมน์ถัดไป
 action-save-language = บันทึกภาษานี้เป็นภาษาที่ต้องการ
+action-save = บันทึก
+action-new-customer = ลูกค้าใหม่
+action-new = เพิ่มรถหรือความยินยอม (ที่แท็บนั้น)
+action-edit = แก้ไขลูกค้าหรือรถ
+action-history = ประวัติการแก้ไขของรายการ
+action-reveal = แสดงเลขประจำตัวเต็ม (มีบันทึก)
+action-verify = บันทึกการตรวจสอบกับกรมการขนส่งทางบก
+action-withdraw = ถอนความยินยอม
+action-export = ส่งออกข้อมูลลูกค้า (PDPA)
+action-anonymize = ลบข้อมูลส่วนบุคคลของลูกค้า (PDPA)
+action-search = กลับไปค้นหา
 
 ## ช่องคำสั่ง
 palette-title = ไปที่หรือสั่งงาน
@@ -185,3 +197,9 @@ picker-tambon = ตำบล
 picker-khwaeng = แขวง
 picker-postcode = รหัสไปรษณีย์
 picker-hint = พิมพ์ภาษาไทยหรืออังกฤษ · Enter: เลือก · Backspace: ย้อนหนึ่งระดับ · Esc: ยกเลิก
+hint-save = บันทึก
+hint-new-customer = ลูกค้าใหม่
+hint-new = เพิ่ม
+hint-edit = แก้ไข
+hint-history = ประวัติ
+hint-search = ค้นหา

@@ -248,10 +248,7 @@ fn places_from_geography() -> Vec<Place> {
         .collect()
 }
 
-/// Today's date in Bangkok.
-pub fn bangkok_date(now: DateTime<Utc>) -> NaiveDate {
-    (now + chrono::Duration::hours(7)).date_naive()
-}
+pub use crate::i18n::format::bangkok_date;
 
 /// The Buddhist Era year of a date.
 fn buddhist_year(date: NaiveDate) -> i32 {

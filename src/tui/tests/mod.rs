@@ -46,6 +46,7 @@ pub fn app(lang: Lang, demo_accounts: bool) -> App {
         target: target(),
         demo_accounts,
         idle_lock_after: IDLE_LOCK,
+        export_dir: std::env::temp_dir().join("prakan-test-exports"),
         now: Instant::now(),
     })
 }

@@ -61,7 +61,7 @@ async fn a_form_with_inline_errors() {
     for lang in Lang::ALL {
         let mut app = app(lang, false);
         log_in(&mut app, GroupRole::Underwriter);
-        app.update(key(KeyCode::Char('1')));
+        app.update(key(KeyCode::Char('2')));
         type_text(&mut app, "เดิม");
         app.update(key(KeyCode::Tab));
         type_text(&mut app, "สั้น");
@@ -112,7 +112,7 @@ async fn the_health_table() {
     let mut app = app(Lang::En, false);
     log_in(&mut app, GroupRole::Admin);
     app.toast = None;
-    app.update(key(KeyCode::Char('2')));
+    app.update(key(KeyCode::Char('3')));
     let Some(request) = (match &app.screen {
         crate::tui::app::Screen::Health(_) => Some(1),
         _ => None,

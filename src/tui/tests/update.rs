@@ -221,7 +221,7 @@ fn logged_in(group: GroupRole) -> App {
 async fn the_idle_lock_covers_the_screen_and_keeps_what_was_typed() {
     let mut app = app(Lang::En, false);
     log_in(&mut app, GroupRole::Finance);
-    app.update(key(KeyCode::Char('1')));
+    app.update(key(KeyCode::Char('2')));
     assert!(matches!(app.screen, Screen::Account(_)));
     type_text(&mut app, "half-typed");
     let later = app.now + IDLE_LOCK + Duration::from_secs(1);
@@ -296,7 +296,7 @@ async fn switching_language_keeps_the_screen_and_what_was_typed() {
     assert!(screen(&mut app, 80, 24).contains("Username"));
 
     log_in(&mut app, GroupRole::Finance);
-    app.update(key(KeyCode::Char('1')));
+    app.update(key(KeyCode::Char('2')));
     type_text(&mut app, "ก่อนสลับ");
     app.update(key(KeyCode::F(2)));
     let Screen::Account(account) = &app.screen else {
@@ -327,7 +327,7 @@ async fn the_language_follows_the_persons_preference_and_can_be_kept() {
     });
     assert_eq!(app.lang, Lang::Th, "the staff member prefers Thai");
     app.update(key(KeyCode::F(2)));
-    app.update(key(KeyCode::Char('1')));
+    app.update(key(KeyCode::Char('2')));
     let cmds = app.update(ctrl('s'));
     assert!(matches!(
         cmds.as_slice(),
@@ -339,7 +339,7 @@ async fn the_language_follows_the_persons_preference_and_can_be_kept() {
 async fn quitting_with_typed_input_asks_first_and_ends_the_session() {
     let mut app = app(Lang::En, false);
     log_in(&mut app, GroupRole::Auditor);
-    app.update(key(KeyCode::Char('1')));
+    app.update(key(KeyCode::Char('2')));
     type_text(&mut app, "x");
     assert!(app.update(ctrl('c')).is_empty());
     assert!(matches!(app.overlay, Some(Overlay::Confirm(_))));

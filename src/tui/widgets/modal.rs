@@ -30,3 +30,11 @@ pub fn framed(frame: &mut Frame, title: &str, lines: Vec<Line<'static>>, theme: 
     );
     rect
 }
+
+/// A box of at most `width` × `height` centred in `area`.
+pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    area.centered(
+        Constraint::Length(width.min(area.width)),
+        Constraint::Length(height.min(area.height)),
+    )
+}

@@ -111,6 +111,26 @@ impl DataTable {
             .map(|i| &self.rows[*i])
     }
 
+    /// Shows no row as selected (a table without the keyboard).
+    pub fn clear_selection(&mut self) {
+        self.state.select(None);
+    }
+
+    /// Where the selected row was in the rows given to `set_rows`.
+    pub fn selected_index(&self) -> Option<usize> {
+        self.state
+            .selected()
+            .and_then(|i| self.view.get(i))
+            .copied()
+    }
+
+    /// Selects the row that was at `index` in the rows given to `set_rows`.
+    pub fn select_index(&mut self, index: usize) {
+        if let Some(position) = self.view.iter().position(|i| *i == index) {
+            self.state.select(Some(position));
+        }
+    }
+
     /// The shown rows, in order (for tests and exports).
     pub fn visible_rows(&self) -> Vec<&TableRow> {
         self.view.iter().map(|i| &self.rows[*i]).collect()
