@@ -31,7 +31,7 @@ pub struct Hit {
     /// An anonymised (or otherwise deleted) customer: found only through their records.
     pub deleted: bool,
     pub matched: Option<Matched>,
-    /// Name similarity, for fuzzy hits.
+    /// Name similarity from 0 to 1 (the mean over the words typed), for name hits.
     pub score: Option<f32>,
 }
 
@@ -308,7 +308,7 @@ async fn by_one_word(pool: &PgPool, word: &str, offset: i64) -> sqlx::Result<Vec
 }
 
 /// Several words: customers matching every word (each through one of its close dictionary
-/// words), ranked by the summed similarity of the best match of each word.
+/// words), ranked by the mean similarity of the best match of each word.
 async fn by_words(pool: &PgPool, words: &[String], offset: i64) -> sqlx::Result<Vec<Hit>> {
     let every_word: Vec<String> = (1..=words.len())
         .map(|n| {
@@ -318,7 +318,7 @@ async fn by_words(pool: &PgPool, words: &[String], offset: i64) -> sqlx::Result<
     let sql = format!(
         "WITH close AS MATERIALIZED (SELECT * FROM close_name_tokens($1))
          SELECT {HIT_COLUMNS},
-                (SELECT sum(best)::real FROM (
+                (SELECT (sum(best) / cardinality($1::text[]))::real FROM (
                     SELECT max(close.score) AS best FROM close
                      WHERE close.token = ANY (c.name_tokens)
                      GROUP BY close.word_no) AS per_word) AS score

@@ -71,7 +71,7 @@ impl Screen {
     }
 
     /// Unsaved typing that leaving the screen would lose.
-    fn has_unsaved_input(&self) -> bool {
+    pub fn has_unsaved_input(&self) -> bool {
         match self {
             Screen::Account(account) => account.form.is_dirty(),
             Screen::Customers(customers) => customers.has_unsaved_input(),
@@ -166,6 +166,8 @@ pub struct App {
     pub demo_accounts: bool,
     pub idle_lock_after: Duration,
     pub export_dir: std::path::PathBuf,
+    /// A fixed "today" (tests); otherwise the date in Bangkok now.
+    pub fixed_today: Option<chrono::NaiveDate>,
     pub session: Option<Session>,
     pub screen: Screen,
     pub overlay: Option<Overlay>,
@@ -194,6 +196,7 @@ impl App {
             demo_accounts: config.demo_accounts,
             idle_lock_after: config.idle_lock_after,
             export_dir: config.export_dir,
+            fixed_today: None,
             session: None,
             screen: Screen::Login(LoginScreen::new()),
             overlay: None,
@@ -341,12 +344,17 @@ impl App {
         }
     }
 
+    pub fn today(&self) -> chrono::NaiveDate {
+        self.fixed_today
+            .unwrap_or_else(|| crate::i18n::format::bangkok_date(Utc::now()))
+    }
+
     /// What the customer screen needs to handle a key or a result.
     fn customers_env(&self) -> customers::Env {
         customers::Env {
             lang: self.lang,
             calendar: self.calendar,
-            today: crate::i18n::format::bangkok_date(Utc::now()),
+            today: self.today(),
         }
     }
 

@@ -46,6 +46,8 @@ pub enum Action {
     Export,
     Anonymize,
     Search,
+    NextPane,
+    PrevPane,
 }
 
 impl Action {
@@ -58,6 +60,7 @@ impl Action {
             Action::Edit => key!("hint-edit"),
             Action::History => key!("hint-history"),
             Action::Search => key!("hint-search"),
+            Action::NextPane => key!("hint-next-pane"),
             other => other.description(),
         }
     }
@@ -97,6 +100,8 @@ impl Action {
             Action::Export => key!("action-export"),
             Action::Anonymize => key!("action-anonymize"),
             Action::Search => key!("action-search"),
+            Action::NextPane => key!("action-next-pane"),
+            Action::PrevPane => key!("action-prev-pane"),
         }
     }
 }
@@ -293,8 +298,8 @@ const DEFAULTS: &[(Context, &str, Action)] = &[
     (Context::Customers, "home", Action::First),
     (Context::Customers, "end", Action::Last),
     (Context::Customers, "enter", Action::Open),
-    (Context::Customers, "tab", Action::NextField),
-    (Context::Customers, "shift-tab", Action::PrevField),
+    (Context::Customers, "tab", Action::NextPane),
+    (Context::Customers, "shift-tab", Action::PrevPane),
     (Context::Customers, "ctrl-n", Action::NewCustomer),
     (Context::Customers, "n", Action::New),
     (Context::Customers, "e", Action::Edit),

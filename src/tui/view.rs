@@ -47,6 +47,7 @@ fn draw_screen(app: &mut App, frame: &mut Frame, area: Rect) {
     let ui = Ui {
         lang,
         calendar: app.calendar,
+        today: app.today(),
         theme: &app.theme,
         tick: app.tick,
     };

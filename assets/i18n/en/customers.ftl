@@ -420,7 +420,7 @@ customers-discard-again = You have unsaved changes: press Esc again to discard t
 ## The forms
 customers-new-title = New customer
 customers-edit-title = Edit customer
-customers-form-keys = Ctrl-S save · Tab next field · ←/→ or Space change a choice · Enter on a place to choose it · Esc cancel
+customers-form-keys = Ctrl-S save · Tab next · ←/→ Space choose · Enter on a place: pick · Esc cancel
 customers-form-has-errors = Some fields need attention (shown in red).
 customers-checking-duplicates = Looking for this customer on file…
 customers-saving = Saving…

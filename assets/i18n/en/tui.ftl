@@ -160,6 +160,8 @@ action-withdraw = Withdraw the consent
 action-export = Export the customer's data (PDPA)
 action-anonymize = Anonymise the customer (PDPA)
 action-search = Back to the search
+action-next-pane = Next part: the profile, then each tab
+action-prev-pane = Previous part
 
 ## Command palette
 palette-title = Go to or do
@@ -209,3 +211,4 @@ hint-new = add
 hint-edit = edit
 hint-history = history
 hint-search = search
+hint-next-pane = next part

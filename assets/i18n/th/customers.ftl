@@ -417,7 +417,7 @@ customers-discard-again = มีการแก้ไขที่ยังไม
 ## แบบฟอร์ม
 customers-new-title = ลูกค้าใหม่
 customers-edit-title = แก้ไขข้อมูลลูกค้า
-customers-form-keys = Ctrl-S บันทึก · Tab ช่องถัดไป · ←/→ หรือ Space เปลี่ยนตัวเลือก · Enter ที่ช่องสถานที่เพื่อเลือก · Esc ยกเลิก
+customers-form-keys = Ctrl-S บันทึก · Tab ถัดไป · ←/→ Space เลือก · Enter ที่ช่องสถานที่: เลือกสถานที่ · Esc ยกเลิก
 customers-form-has-errors = มีบางช่องที่ต้องแก้ (แสดงเป็นสีแดง)
 customers-checking-duplicates = กำลังตรวจว่ามีลูกค้ารายนี้อยู่แล้วหรือไม่…
 customers-saving = กำลังบันทึก…

@@ -154,6 +154,8 @@ action-withdraw = ถอนความยินยอม
 action-export = ส่งออกข้อมูลลูกค้า (PDPA)
 action-anonymize = ลบข้อมูลส่วนบุคคลของลูกค้า (PDPA)
 action-search = กลับไปค้นหา
+action-next-pane = ส่วนถัดไป: ข้อมูลลูกค้า แล้วแต่ละแท็บ
+action-prev-pane = ส่วนก่อนหน้า
 
 ## ช่องคำสั่ง
 palette-title = ไปที่หรือสั่งงาน
@@ -203,3 +205,4 @@ hint-new = เพิ่ม
 hint-edit = แก้ไข
 hint-history = ประวัติ
 hint-search = ค้นหา
+hint-next-pane = ส่วนถัดไป

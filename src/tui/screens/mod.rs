@@ -13,6 +13,8 @@ use crate::tui::theme::Theme;
 pub struct Ui<'a> {
     pub lang: Lang,
     pub calendar: Calendar,
+    /// Today in Bangkok (ages, what is overdue).
+    pub today: chrono::NaiveDate,
     pub theme: &'a Theme,
     pub tick: u64,
 }

@@ -1,6 +1,7 @@
 //! `update` tests (messages in, state and commands out) and snapshots of each screen on
 //! ratatui's TestBackend, with a fixed clock and fixed identities.
 
+mod customers;
 mod snapshots;
 mod update;
 
@@ -39,7 +40,7 @@ pub fn target() -> LoginTarget {
 }
 
 pub fn app(lang: Lang, demo_accounts: bool) -> App {
-    App::new(AppConfig {
+    let mut app = App::new(AppConfig {
         lang,
         theme: Theme::default(),
         keymap: Keymap::default(),
@@ -48,7 +49,9 @@ pub fn app(lang: Lang, demo_accounts: bool) -> App {
         idle_lock_after: IDLE_LOCK,
         export_dir: std::env::temp_dir().join("prakan-test-exports"),
         now: Instant::now(),
-    })
+    });
+    app.fixed_today = chrono::NaiveDate::from_ymd_opt(2026, 11, 25);
+    app
 }
 
 pub fn key(code: KeyCode) -> Msg {

@@ -7,8 +7,8 @@ use ratatui::layout::Rect;
 use uuid::Uuid;
 
 use super::editor::{Refusal, SaveStatus};
+use super::editor::{options, render_form};
 use super::labels;
-use super::vehicle_form::{options, render_form};
 use super::work::{CustomersCmd, Save};
 use crate::db::customers::ConsentRow;
 use crate::domain::consent::{

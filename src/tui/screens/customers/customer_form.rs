@@ -7,12 +7,12 @@
 use chrono::NaiveDate;
 use crossterm::event::Event;
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 use uuid::Uuid;
 
-use super::editor::{Refusal, SaveStatus};
+use super::editor::{Refusal, SaveStatus, options, render_form};
 use super::labels;
 use super::work::{CustomersCmd, Save};
 use crate::db::customers::{Duplicate, DuplicateReason, Profile};
@@ -20,12 +20,12 @@ use crate::db::geo::Geography;
 use crate::domain::customer::{
     AddressInput, CustomerDraft, CustomerField, CustomerInput, CustomerType, Gender, field_problem,
 };
-use crate::i18n::{Lang, date, date_time};
+use crate::i18n::{Lang, date};
 use crate::tui::remote::RequestCounter;
 use crate::tui::screens::Ui;
 use crate::tui::widgets::address_picker::{AddressPicker, Chosen, Outcome};
-use crate::tui::widgets::form::{ChoiceOption, Field, Form};
-use crate::tui::widgets::{modal, spinner};
+use crate::tui::widgets::form::{Field, Form};
+use crate::tui::widgets::modal;
 use crate::{key, msg, tr};
 
 pub const TYPE: usize = 0;
@@ -107,16 +107,6 @@ fn field_of_constraint(constraint: &str) -> Option<usize> {
         "chk_customers_postal_code" => PLACE,
         _ => return None,
     })
-}
-
-fn options(values: &[&str], label: fn(&str) -> crate::i18n::Message) -> Vec<ChoiceOption> {
-    values
-        .iter()
-        .map(|value| ChoiceOption {
-            value: value.to_string(),
-            label: label(value),
-        })
-        .collect()
 }
 
 #[derive(Debug, Clone)]
@@ -208,7 +198,13 @@ impl CustomerEditor {
             p.first_name_en.as_deref().unwrap_or_default(),
         );
         form.set_value(LAST_NAME_EN, p.last_name_en.as_deref().unwrap_or_default());
-        form.set_value(NATIONAL_ID, p.national_id.as_deref().unwrap_or_default());
+        form.set_value(
+            NATIONAL_ID,
+            &p.national_id
+                .as_deref()
+                .map(crate::domain::national_id::format)
+                .unwrap_or_default(),
+        );
         form.set_value(BRANCH, p.branch_code.as_deref().unwrap_or_default());
         form.set_value(
             BIRTH,
@@ -223,7 +219,13 @@ impl CustomerEditor {
                 .unwrap_or_default(),
         );
         form.set_value(GENDER, p.gender.as_deref().unwrap_or("NONE"));
-        form.set_value(PHONE, p.phone_number.as_deref().unwrap_or_default());
+        form.set_value(
+            PHONE,
+            &p.phone_number
+                .as_deref()
+                .map(crate::domain::phone::format)
+                .unwrap_or_default(),
+        );
         form.set_value(EMAIL, p.email.as_deref().unwrap_or_default());
         form.set_value(LANGUAGE, &p.preferred_language);
         let lines = p.address.as_ref().map(|a| a.0.clone()).unwrap_or_default();
@@ -484,7 +486,12 @@ impl CustomerEditor {
         for index in 0..self.form.fields.len() {
             let mine = self.form.value(index);
             let saved = other.form.value(index);
-            if mine != saved {
+            let bare = |text: &str| text.trim().replace(['-', ' '], "");
+            let differs = match index {
+                NATIONAL_ID | PHONE => bare(mine) != bare(saved),
+                _ => mine.trim() != saved.trim(),
+            };
+            if differs {
                 let shown = match &other.form.fields[index].kind {
                     crate::tui::widgets::form::FieldKind::Pick { shown, .. } => shown.clone(),
                     _ if saved.is_empty() => "–".to_string(),
@@ -502,35 +509,17 @@ impl CustomerEditor {
         } else {
             tr!(ui.lang, "customers-new-title")
         };
-        let block = Block::bordered().title(Line::styled(format!(" {title} "), ui.theme.title()));
-        let inner = block.inner(area);
-        frame.render_widget(Clear, area);
-        frame.render_widget(block, area);
-        let banner_height = u16::from(self.conflict.is_some());
-        let [banner, form_area, status] = Layout::vertical([
-            Constraint::Length(banner_height),
-            Constraint::Min(0),
-            Constraint::Length(1),
-        ])
-        .areas(inner);
-        if let Some((by, at)) = &self.conflict {
-            frame.render_widget(
-                Paragraph::new(Line::styled(
-                    tr!(
-                        ui.lang,
-                        "customers-conflict",
-                        who = by.clone().unwrap_or_else(|| "–".into()),
-                        when = date_time(ui.lang, ui.calendar, *at)
-                    ),
-                    ui.theme.warning(),
-                )),
-                banner,
-            );
-        }
         let active = self.picker.is_none() && self.duplicates.is_none();
-        self.form
-            .render(frame, form_area, ui.lang, ui.theme, active);
-        frame.render_widget(Paragraph::new(status_line(&self.status, ui)), status);
+        render_form(
+            frame,
+            area,
+            ui,
+            &title,
+            &self.form,
+            &self.status,
+            self.conflict.as_ref(),
+            active,
+        );
         if let Some(picker) = &self.picker {
             let popup = modal::centered(area, 64, 20);
             frame.render_widget(Clear, popup);
@@ -551,25 +540,6 @@ impl CustomerEditor {
 impl Default for CustomerEditor {
     fn default() -> Self {
         CustomerEditor::new()
-    }
-}
-
-pub fn status_line(status: &SaveStatus, ui: &Ui) -> Line<'static> {
-    match status {
-        SaveStatus::Editing => Line::styled(tr!(ui.lang, "customers-form-keys"), ui.theme.muted()),
-        SaveStatus::Checking => Line::styled(
-            format!(
-                "{} {}",
-                spinner(ui.tick),
-                tr!(ui.lang, "customers-checking-duplicates")
-            ),
-            ui.theme.muted(),
-        ),
-        SaveStatus::Saving => Line::styled(
-            format!("{} {}", spinner(ui.tick), tr!(ui.lang, "customers-saving")),
-            ui.theme.muted(),
-        ),
-        SaveStatus::Failed(message) => Line::styled(message.text(ui.lang), ui.theme.error()),
     }
 }
 

@@ -1,9 +1,17 @@
-//! What every form on the customer screen shares: where saving stands, and turning a
-//! failed save into a sentence beside the field it concerns.
+//! What every form on the customer screen shares: where saving stands, turning a failed
+//! save into a sentence beside the field it concerns, and the box they are drawn in.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Clear, Paragraph};
 
 use crate::db::customers::{Conflict, SaveError};
-use crate::i18n::Message;
-use crate::msg;
+use crate::i18n::{Message, date_time};
+use crate::tui::screens::Ui;
+use crate::tui::widgets::form::{ChoiceOption, Form};
+use crate::tui::widgets::spinner;
+use crate::{msg, tr};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum SaveStatus {
@@ -39,4 +47,75 @@ pub fn refusal(error: SaveError) -> Refusal {
             }
         }
     }
+}
+
+pub fn status_line(status: &SaveStatus, ui: &Ui) -> Line<'static> {
+    match status {
+        SaveStatus::Editing => Line::styled(tr!(ui.lang, "customers-form-keys"), ui.theme.muted()),
+        SaveStatus::Checking => Line::styled(
+            format!(
+                "{} {}",
+                spinner(ui.tick),
+                tr!(ui.lang, "customers-checking-duplicates")
+            ),
+            ui.theme.muted(),
+        ),
+        SaveStatus::Saving => Line::styled(
+            format!("{} {}", spinner(ui.tick), tr!(ui.lang, "customers-saving")),
+            ui.theme.muted(),
+        ),
+        SaveStatus::Failed(message) => Line::styled(message.text(ui.lang), ui.theme.error()),
+    }
+}
+
+/// A boxed form with a conflict banner on top and where saving stands beneath.
+#[allow(clippy::too_many_arguments)]
+pub fn render_form(
+    frame: &mut Frame,
+    area: Rect,
+    ui: &Ui,
+    title: &str,
+    form: &Form,
+    status: &SaveStatus,
+    conflict: Option<&(Option<String>, chrono::DateTime<chrono::Utc>)>,
+    active: bool,
+) {
+    let block = Block::bordered().title(Line::styled(format!(" {title} "), ui.theme.title()));
+    let inner = block.inner(area);
+    frame.render_widget(Clear, area);
+    frame.render_widget(block, area);
+    let [banner, form_area, status_area] = Layout::vertical([
+        Constraint::Length(2 * u16::from(conflict.is_some())),
+        Constraint::Min(0),
+        Constraint::Length(1),
+    ])
+    .areas(inner);
+    if let Some((by, at)) = conflict {
+        frame.render_widget(
+            Paragraph::new(Line::styled(
+                tr!(
+                    ui.lang,
+                    "customers-conflict",
+                    who = by.clone().unwrap_or_else(|| "–".into()),
+                    when = date_time(ui.lang, ui.calendar, *at)
+                ),
+                ui.theme.warning(),
+            ))
+            .wrap(ratatui::widgets::Wrap { trim: true }),
+            banner,
+        );
+    }
+    form.render(frame, form_area, ui.lang, ui.theme, active);
+    frame.render_widget(Paragraph::new(status_line(status, ui)), status_area);
+}
+
+/// The choices of a field: database values with their words.
+pub fn options(values: &[&str], label: fn(&str) -> Message) -> Vec<ChoiceOption> {
+    values
+        .iter()
+        .map(|value| ChoiceOption {
+            value: value.to_string(),
+            label: label(value),
+        })
+        .collect()
 }

@@ -61,7 +61,12 @@ impl HistoryPane {
         };
         let mut lines = Vec::new();
         for entry in entries {
-            let who = match &entry.role {
+            let role = entry
+                .role
+                .as_deref()
+                .and_then(crate::domain::staff::GroupRole::parse)
+                .map(|role| crate::i18n::role_name(ui.lang, role));
+            let who = match role {
                 Some(role) => format!("{} ({}, {role})", entry.who, entry.username),
                 None => format!("{} ({})", entry.who, entry.username),
             };
@@ -78,15 +83,19 @@ impl HistoryPane {
                 head.push(Span::styled(format!("  · {context}"), ui.theme.muted()));
             }
             lines.push(Line::from(head));
-            for change in &entry.changes {
+            for change in entry
+                .changes
+                .iter()
+                .filter(|c| !HOUSEKEEPING.contains(&c.field.as_str()))
+            {
                 let field = labels::field_name(&change.field).text(ui.lang);
-                let value = match (&change.old, &change.new, entry.operation.as_str()) {
-                    (_, Some(new), "INSERT") => new.clone(),
-                    (old, new, _) => format!(
-                        "{} → {}",
-                        old.as_deref().unwrap_or("–"),
-                        new.as_deref().unwrap_or("–")
-                    ),
+                let shown = |raw: &Option<String>| match raw {
+                    Some(raw) => shown_value(self.table, &change.field, raw, ui),
+                    None => "–".to_string(),
+                };
+                let value = match (&change.new, entry.operation.as_str()) {
+                    (Some(_), "INSERT") => shown(&change.new),
+                    _ => format!("{} → {}", shown(&change.old), shown(&change.new)),
                 };
                 lines.push(Line::from(vec![
                     Span::styled(format!("    {field}: "), ui.theme.muted()),
@@ -131,6 +140,91 @@ impl HistoryPane {
                 ..inner
             },
         );
+    }
+}
+
+/// Columns that say nothing to a person reading the history.
+const HOUSEKEEPING: &[&str] = &[
+    "id",
+    "created_at",
+    "updated_at",
+    "created_by",
+    "updated_by",
+    "version",
+    "customer_id",
+    "vehicle_id",
+    "policy_id",
+    "deleted_by",
+    "national_id_masked",
+    "name_tokens",
+];
+
+/// A stored value as the screen shows it elsewhere: words for codes, dates in the
+/// calendar chosen, place names for place codes, yes and no.
+fn shown_value(table: &str, field: &str, raw: &str, ui: &Ui) -> String {
+    let lang = ui.lang;
+    let geography = crate::db::geo::Geography::bundled();
+    let name = |place: &crate::db::geo::Place| match lang {
+        crate::i18n::Lang::Th => place.name_th.clone(),
+        crate::i18n::Lang::En => place.name_en.clone(),
+    };
+    let word = |label: fn(&str) -> crate::i18n::Message| label(raw).text(lang);
+    match (table, field) {
+        (_, "customer_type") => word(labels::customer_type),
+        (_, "gender") => word(labels::gender),
+        (_, "account_status") => word(labels::account_status),
+        (_, "kyc_status") => word(labels::kyc_status),
+        (_, "preferred_language") => word(labels::language),
+        (_, "vehicle_type") => word(labels::vehicle_type),
+        (_, "fuel_type") => word(labels::fuel_type),
+        (_, "usage_type") => word(labels::usage_type),
+        (_, "parking_location") => word(labels::parking),
+        (_, "purpose") => word(labels::consent_purpose),
+        (_, "lawful_basis") => word(labels::lawful_basis),
+        (_, "channel" | "withdrawal_channel") => word(labels::channel),
+        (_, "verification_status") => word(labels::verification_status),
+        (_, "payment_status") => word(labels::payment_status),
+        (_, "payment_type") => word(labels::payment_type),
+        (_, "payment_method") => word(labels::payment_method),
+        (_, "policy_type") => word(labels::policy_type),
+        ("policies", "status") => word(labels::policy_status),
+        ("claims", "status") => word(labels::claim_status),
+        (_, "phone_number") => crate::domain::phone::format(raw),
+        (_, "province_code") => geography
+            .province(raw)
+            .map(name)
+            .unwrap_or_else(|| raw.into()),
+        (_, "tambon_code") => geography
+            .tambon(raw)
+            .map(|t| name(&t.place))
+            .unwrap_or_else(|| raw.into()),
+        (_, "address") => serde_json::from_str::<crate::domain::customer::AddressLines>(raw)
+            .map(|lines| {
+                [
+                    lines.house_no,
+                    lines.moo.map(|m| format!("หมู่ {m}")),
+                    lines.village,
+                    lines.building,
+                    lines.soi,
+                    lines.road,
+                ]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(" ")
+            })
+            .unwrap_or_else(|_| raw.into()),
+        _ if raw == "true" => crate::i18n::text(lang, crate::key!("form-yes"), &[]),
+        _ if raw == "false" => crate::i18n::text(lang, crate::key!("form-no"), &[]),
+        _ => {
+            if let Ok(day) = chrono::NaiveDate::parse_from_str(raw, "%Y-%m-%d") {
+                crate::i18n::date(lang, ui.calendar, day)
+            } else if let Ok(at) = chrono::DateTime::parse_from_rfc3339(raw) {
+                date_time(lang, ui.calendar, at.to_utc())
+            } else {
+                raw.to_string()
+            }
+        }
     }
 }
 

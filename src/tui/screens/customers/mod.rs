@@ -386,8 +386,8 @@ impl CustomersScreen {
             return Outcome::default();
         };
         match action {
-            Some(Action::NextField) => pane.cycle(true),
-            Some(Action::PrevField) => pane.cycle(false),
+            Some(Action::NextPane) => pane.cycle(true),
+            Some(Action::PrevPane) => pane.cycle(false),
             Some(Action::Search) => self.customer = None,
             Some(Action::Refresh) => return Outcome::cmds(self.reload_customer()),
             Some(
@@ -723,6 +723,7 @@ impl CustomersScreen {
                     page,
                     result.map_err(|e| crate::db::error::message(&e)),
                 );
+                self.search.relabel(env.lang, env.calendar);
                 Outcome {
                     lost_connection,
                     ..Outcome::default()
@@ -828,6 +829,7 @@ impl CustomersScreen {
                     editor.show_theirs(&data.profile, env.lang);
                 }
                 pane.loaded(*data);
+                pane.relabel(env.lang, env.calendar, env.today);
             }
             Ok(None) => pane.data = Remote::Failed(msg!("customers-not-visible")),
             Err(error) if lost_connection && pane.data.loaded().is_some() => drop(error),
@@ -945,7 +947,7 @@ impl CustomersScreen {
             ],
             (None, None) => &[Action::Open, Action::NewCustomer, Action::Back],
             (None, Some(_)) => &[
-                Action::NextField,
+                Action::NextPane,
                 Action::Open,
                 Action::Edit,
                 Action::New,

@@ -53,11 +53,11 @@ impl SearchPane {
             table: DataTable::new(vec![
                 key!("customers-column-name"),
                 key!("customers-column-name-en"),
+                key!("customers-column-found-by"),
                 key!("customers-column-id"),
                 key!("customers-column-phone"),
                 key!("customers-column-born"),
                 key!("customers-column-province"),
-                key!("customers-column-found-by"),
             ]),
             request: RequestCounter::default(),
             searched: None,
@@ -181,7 +181,8 @@ impl SearchPane {
         Some((hit.customer_id, hit.matched.clone()))
     }
 
-    fn relabel(&mut self, lang: Lang, calendar: Calendar) {
+    /// Builds the table's rows in `lang` (after results arrive, or the language changes).
+    pub fn relabel(&mut self, lang: Lang, calendar: Calendar) {
         if self.labelled_for == Some((lang, calendar)) {
             return;
         }
@@ -343,9 +344,10 @@ fn row(hit: &Hit, lang: Lang, calendar: Calendar) -> TableRow {
         if hit.deleted {
             tr!(lang, "customers-anonymised")
         } else {
-            text::truncate(&name, 40)
+            text::truncate(&name, 32)
         },
-        text::truncate(&name_en, 32),
+        text::truncate(&name_en, 22),
+        found_by,
         hit.national_id_masked.clone().unwrap_or_default(),
         hit.phone_number
             .as_deref()
@@ -355,7 +357,6 @@ fn row(hit: &Hit, lang: Lang, calendar: Calendar) -> TableRow {
             .map(|d| date(lang, calendar, d))
             .unwrap_or_default(),
         province,
-        found_by,
     ];
     TableRow {
         tone: if hit.deleted {

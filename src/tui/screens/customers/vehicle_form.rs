@@ -4,13 +4,12 @@
 use chrono::NaiveDate;
 use crossterm::event::Event;
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::widgets::{Block, Clear};
 use uuid::Uuid;
 
-use super::customer_form::status_line;
-use super::editor::{Refusal, SaveStatus};
+use super::editor::{Refusal, SaveStatus, options, render_form};
 use super::labels;
 use super::work::{CustomersCmd, Save};
 use crate::db::customers::VehicleRow;
@@ -19,11 +18,11 @@ use crate::domain::vehicle::{
     DLT_METHODS, DltDraft, DltField, DltInput, FUEL_TYPES, PARKING_LOCATIONS, USAGE_TYPES,
     VEHICLE_TYPES, VehicleDraft, VehicleField, VehicleInput, field_problem,
 };
-use crate::i18n::{Lang, Message, date_time};
+use crate::i18n::Lang;
 use crate::tui::remote::RequestCounter;
 use crate::tui::screens::Ui;
 use crate::tui::widgets::address_picker::{AddressPicker, Chosen, Outcome};
-use crate::tui::widgets::form::{ChoiceOption, Field, Form};
+use crate::tui::widgets::form::{Field, Form};
 use crate::tui::widgets::modal;
 use crate::{key, msg, tr};
 
@@ -73,16 +72,6 @@ fn field_at(index: usize) -> Option<VehicleField> {
         MILEAGE => VehicleField::AnnualMileage,
         _ => return None,
     })
-}
-
-pub fn options(values: &[&str], label: fn(&str) -> Message) -> Vec<ChoiceOption> {
-    values
-        .iter()
-        .map(|value| ChoiceOption {
-            value: value.to_string(),
-            label: label(value),
-        })
-        .collect()
 }
 
 #[derive(Debug, Clone)]
@@ -348,46 +337,6 @@ impl VehicleEditor {
             picker.render(frame, inner, ui.lang, ui.theme);
         }
     }
-}
-
-/// A boxed form with a conflict banner on top and where saving stands beneath.
-#[allow(clippy::too_many_arguments)]
-pub fn render_form(
-    frame: &mut Frame,
-    area: Rect,
-    ui: &Ui,
-    title: &str,
-    form: &Form,
-    status: &SaveStatus,
-    conflict: Option<&(Option<String>, chrono::DateTime<chrono::Utc>)>,
-    active: bool,
-) {
-    let block = Block::bordered().title(Line::styled(format!(" {title} "), ui.theme.title()));
-    let inner = block.inner(area);
-    frame.render_widget(Clear, area);
-    frame.render_widget(block, area);
-    let [banner, form_area, status_area] = Layout::vertical([
-        Constraint::Length(u16::from(conflict.is_some())),
-        Constraint::Min(0),
-        Constraint::Length(1),
-    ])
-    .areas(inner);
-    if let Some((by, at)) = conflict {
-        frame.render_widget(
-            Paragraph::new(Line::styled(
-                tr!(
-                    ui.lang,
-                    "customers-conflict",
-                    who = by.clone().unwrap_or_else(|| "–".into()),
-                    when = date_time(ui.lang, ui.calendar, *at)
-                ),
-                ui.theme.warning(),
-            )),
-            banner,
-        );
-    }
-    form.render(frame, form_area, ui.lang, ui.theme, active);
-    frame.render_widget(Paragraph::new(status_line(status, ui)), status_area);
 }
 
 pub const VALID: usize = 0;

@@ -2,6 +2,7 @@
 //! vehicles, policies, claims, payments (with what is outstanding), consents and
 //! documents. A section the person's role may not read says so instead of a table.
 
+use chrono::NaiveDate;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -445,7 +446,8 @@ impl CustomerPane {
         })
     }
 
-    fn relabel(&mut self, lang: Lang, calendar: Calendar) {
+    /// Builds the tables' rows in `lang` (after loading, or when the language changes).
+    pub fn relabel(&mut self, lang: Lang, calendar: Calendar, today: NaiveDate) {
         if self.labelled_for == Some((lang, calendar)) {
             return;
         }
@@ -471,7 +473,7 @@ impl CustomerPane {
             ),
             (
                 Tab::Payments,
-                rows(&data.payments, |p| payment_row(p, lang, calendar)),
+                rows(&data.payments, |p| payment_row(p, lang, calendar, today)),
             ),
             (
                 Tab::Consents,
@@ -511,7 +513,7 @@ impl CustomerPane {
     }
 
     pub fn render(&mut self, frame: &mut Frame, area: Rect, ui: &Ui) {
-        self.relabel(ui.lang, ui.calendar);
+        self.relabel(ui.lang, ui.calendar, ui.today);
         let data = match &self.data {
             Remote::Idle | Remote::Loading => {
                 frame.render_widget(
@@ -696,8 +698,7 @@ fn profile_lines(data: &Customer360, revealed: Option<&str>, ui: &Ui) -> Vec<Lin
     };
     let mut identity = vec![label(id_label), Span::raw(id)];
     if let Some(born) = p.date_of_birth {
-        let today = crate::i18n::format::bangkok_date(chrono::Utc::now());
-        let age = today.years_since(born).unwrap_or(0);
+        let age = ui.today.years_since(born).unwrap_or(0);
         identity.extend([
             gap(),
             label(key!("customers-born")),
@@ -942,8 +943,7 @@ fn payment_what(p: &PaymentRow, lang: Lang) -> String {
     }
 }
 
-fn payment_row(p: &PaymentRow, lang: Lang, calendar: Calendar) -> TableRow {
-    let today = crate::i18n::format::bangkok_date(chrono::Utc::now());
+fn payment_row(p: &PaymentRow, lang: Lang, calendar: Calendar, today: NaiveDate) -> TableRow {
     let open = matches!(
         p.payment_status.as_str(),
         "PENDING" | "PROCESSING" | "FAILED"
