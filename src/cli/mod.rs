@@ -2,6 +2,7 @@
 //! the catalogues, in the language of `--lang`, PRAKAN_LANG, the config file or the locale.
 
 mod bench;
+mod customer;
 mod database;
 pub mod help;
 pub mod logging;
@@ -68,6 +69,11 @@ pub enum Command {
     Staff {
         #[command(subcommand)]
         command: staff::StaffCommand,
+    },
+    /// Customers' data: the PDPA export.
+    Customer {
+        #[command(subcommand)]
+        command: customer::CustomerCommand,
     },
     /// Run benchmark scenarios and report latency percentiles and throughput.
     Bench(bench::BenchArgs),
@@ -148,6 +154,7 @@ pub async fn run(args: Args, settings: Settings, lang: Lang) -> Outcome {
         Some(Command::Migrate) => database::migrate(&settings, ctx).await,
         Some(Command::Seed(seed_args)) => seed::run(seed_args, &settings, ctx).await,
         Some(Command::Staff { command }) => staff::run(command, &settings, ctx).await,
+        Some(Command::Customer { command }) => customer::run(command, &settings, ctx).await,
         Some(Command::Bench(bench_args)) => bench::run(bench_args, &settings, ctx).await,
     }
 }

@@ -221,3 +221,145 @@ async fn anonymisation_leaves_no_trace_of_the_person_and_keeps_the_records() {
         .unwrap();
     assert!(!again, "a second anonymisation has nothing left to do");
 }
+
+/// For each section of the export: how many rows the database holds for the customer.
+const SECTIONS: &[(&str, &str)] = &[
+    (
+        "vehicles",
+        "SELECT count(*) FROM customer_vehicles WHERE customer_id = $1",
+    ),
+    (
+        "dlt_verifications",
+        "SELECT count(*) FROM dlt_verifications d JOIN customer_vehicles v ON v.id = d.vehicle_id
+          WHERE v.customer_id = $1",
+    ),
+    (
+        "consents",
+        "SELECT count(*) FROM consent_records WHERE customer_id = $1",
+    ),
+    (
+        "documents",
+        "SELECT count(*) FROM customer_documents WHERE customer_id = $1",
+    ),
+    (
+        "policies",
+        "SELECT count(*) FROM policies WHERE customer_id = $1",
+    ),
+    (
+        "policy_documents",
+        "SELECT count(*) FROM policy_documents d JOIN policies p ON p.id = d.policy_id
+          WHERE p.customer_id = $1",
+    ),
+    (
+        "policy_renewals",
+        "SELECT count(*) FROM policy_renewals r JOIN policies p ON p.id = r.original_policy_id
+          WHERE p.customer_id = $1",
+    ),
+    (
+        "claims",
+        "SELECT count(*) FROM claims c JOIN policies p ON p.id = c.policy_id WHERE p.customer_id = $1",
+    ),
+    (
+        "claim_documents",
+        "SELECT count(*) FROM claim_documents d JOIN claims c ON c.id = d.claim_id
+           JOIN policies p ON p.id = c.policy_id WHERE p.customer_id = $1",
+    ),
+    (
+        "claim_assessments",
+        "SELECT count(*) FROM claim_assessments a JOIN claims c ON c.id = a.claim_id
+           JOIN policies p ON p.id = c.policy_id WHERE p.customer_id = $1",
+    ),
+    (
+        "claim_settlements",
+        "SELECT count(*) FROM claim_settlements s JOIN claims c ON c.id = s.claim_id
+           JOIN policies p ON p.id = c.policy_id WHERE p.customer_id = $1",
+    ),
+    (
+        "payments",
+        "SELECT count(*) FROM payments WHERE customer_id = $1",
+    ),
+    (
+        "payment_transactions",
+        "SELECT count(*) FROM payment_transactions t JOIN payments p ON p.id = t.payment_id
+          WHERE p.customer_id = $1",
+    ),
+    (
+        "payment_receipts",
+        "SELECT count(*) FROM payment_receipts r JOIN payments p ON p.id = r.payment_id
+          WHERE p.customer_id = $1",
+    ),
+];
+
+#[tokio::test]
+async fn an_export_holds_every_related_record_of_a_busy_customer() {
+    let db = TestDb::with_demo().await;
+    // The demo customer with the most settled claims: policies, claims, assessments,
+    // settlements, payments, receipts and renewals all hang off them.
+    let customer: Uuid = sqlx::query_scalar(
+        "SELECT p.customer_id FROM claim_settlements s JOIN claims c ON c.id = s.claim_id
+           JOIN policies p ON p.id = c.policy_id
+          GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1",
+    )
+    .fetch_one(&db.pool)
+    .await
+    .expect("the demo settles claims");
+    let (_, admin) = db.staff_pool(GroupRole::Admin).await;
+    let export = prakan::db::pdpa::export(&admin, customer).await.unwrap();
+    assert_eq!(export["customer"]["id"], customer.to_string());
+    let mut filled = Vec::new();
+    for (section, count_sql) in SECTIONS {
+        let held: i64 = sqlx::query_scalar(*count_sql)
+            .bind(customer)
+            .fetch_one(&db.pool)
+            .await
+            .unwrap();
+        let exported = export[*section]
+            .as_array()
+            .unwrap_or_else(|| panic!("the export has a {section} list"))
+            .len() as i64;
+        assert_eq!(exported, held, "{section}: every record, and only theirs");
+        if held > 0 {
+            filled.push(*section);
+        }
+    }
+    for section in [
+        "vehicles",
+        "policies",
+        "claims",
+        "claim_settlements",
+        "payments",
+    ] {
+        assert!(
+            filled.contains(&section),
+            "the customer has {section}: {filled:?}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn the_screen_writes_an_export_only_its_owner_can_read() {
+    use std::os::unix::fs::PermissionsExt;
+    let db = TestDb::new().await;
+    let (customer, national_id) = customer_with_history(&db).await;
+    let (_, admin) = db.staff_pool(GroupRole::Admin).await;
+    let scratch = tempfile::tempdir().unwrap();
+    let directory = scratch.path().join("exports");
+    let path = prakan::tui::screens::customers::work::export(&admin, customer, directory.clone())
+        .await
+        .expect("written");
+    assert!(path.starts_with(&directory));
+    let written: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    assert_eq!(written["customer"]["national_id"], national_id);
+    let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&path), 0o600);
+    assert_eq!(mode(&directory), 0o700);
+
+    let (_, underwriter) = db.staff_pool(GroupRole::Underwriter).await;
+    let refused =
+        prakan::tui::screens::customers::work::export(&underwriter, customer, directory).await;
+    assert!(
+        refused.is_err(),
+        "only those granted the export may write one"
+    );
+}

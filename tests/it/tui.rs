@@ -274,3 +274,107 @@ async fn a_demo_adjuster_logs_in_and_sees_their_open_claims() {
         "the status bar names the person and role"
     );
 }
+
+/// The real loop: an underwriter finds a demo customer by part of the name with a letter
+/// missing, opens them, and the 360 shows their policies from the database.
+#[tokio::test]
+async fn a_demo_underwriter_finds_a_customer_by_a_misspelt_name() {
+    let db = TestDb::with_demo().await;
+    let (id, first, last, policies): (uuid::Uuid, String, String, i64) = sqlx::query_as(
+        "SELECT c.id, c.first_name, c.last_name, count(p.id)
+           FROM customers c JOIN policies p ON p.customer_id = c.id
+          WHERE c.customer_type = 'INDIVIDUAL' AND length(c.last_name) >= 6
+          GROUP BY c.id ORDER BY count(p.id) DESC, c.id LIMIT 1",
+    )
+    .fetch_one(&db.pool)
+    .await
+    .unwrap();
+    let typo: String = last.chars().take(2).chain(last.chars().skip(3)).collect();
+
+    let app = App::new(AppConfig {
+        lang: Lang::En,
+        theme: Theme::default(),
+        keymap: Keymap::default(),
+        target: db.login_target(),
+        demo_accounts: true,
+        idle_lock_after: Duration::from_secs(900),
+        export_dir: std::env::temp_dir().join("prakan-test-exports"),
+        now: Instant::now(),
+    });
+    let mut runtime = Runtime::new(app);
+    let mut terminal = Terminal::new(TestBackend::new(120, 36)).unwrap();
+    let keys = runtime.sender();
+    let press = move |code: crossterm::event::KeyCode| {
+        keys.send(Msg::Key(crossterm::event::KeyEvent::new(
+            code,
+            crossterm::event::KeyModifiers::NONE,
+        )))
+        .unwrap();
+    };
+    let type_text = |text: &str| {
+        for c in text.chars() {
+            press(match c {
+                '\t' => crossterm::event::KeyCode::Tab,
+                '\n' => crossterm::event::KeyCode::Enter,
+                other => crossterm::event::KeyCode::Char(other),
+            });
+        }
+    };
+    type_text("wichai\tprakan-demo\n");
+    let logged_in = |app: &App| matches!(&app.screen, Screen::Home(_));
+    assert!(
+        runtime
+            .run_until(&mut terminal, logged_in, Some(Duration::from_secs(20)))
+            .await
+            .unwrap()
+    );
+    type_text("1");
+    type_text(&format!("{first} {typo}"));
+    let found = |app: &App| match &app.screen {
+        Screen::Customers(screen) => screen
+            .search
+            .results
+            .loaded()
+            .is_some_and(|page| !page.hits.is_empty()),
+        _ => false,
+    };
+    assert!(
+        runtime
+            .run_until(&mut terminal, found, Some(Duration::from_secs(20)))
+            .await
+            .unwrap(),
+        "the search answered"
+    );
+    let Screen::Customers(screen) = &runtime.app.screen else {
+        unreachable!()
+    };
+    assert_eq!(
+        screen.search.hits()[0].customer_id,
+        id,
+        "the person comes first"
+    );
+    type_text("\n");
+    let opened = |app: &App| match &app.screen {
+        Screen::Customers(screen) => screen
+            .customer
+            .as_ref()
+            .is_some_and(|pane| pane.data.loaded().is_some()),
+        _ => false,
+    };
+    assert!(
+        runtime
+            .run_until(&mut terminal, opened, Some(Duration::from_secs(20)))
+            .await
+            .unwrap()
+    );
+    terminal
+        .draw(|frame| prakan::tui::view::draw(&mut runtime.app, frame))
+        .unwrap();
+    let shown = terminal.backend().to_string();
+    assert!(shown.contains(&format!("{first} {last}")), "{shown}");
+    let tab = prakan::tr!(runtime.app.lang, "customers-tab-policies");
+    assert!(
+        shown.contains(&format!("{tab} ({policies})")),
+        "the policies tab counts theirs:\n{shown}"
+    );
+}
