@@ -61,6 +61,8 @@ impl Action {
             Action::History => key!("hint-history"),
             Action::Search => key!("hint-search"),
             Action::NextPane => key!("hint-next-pane"),
+            Action::Reveal => key!("hint-reveal"),
+            Action::Export => key!("hint-export"),
             other => other.description(),
         }
     }

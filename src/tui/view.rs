@@ -105,18 +105,19 @@ fn draw_title(app: &App, frame: &mut Frame, area: Rect) {
 /// The most useful keys of the screen, from the live keymap.
 fn draw_hints(app: &App, frame: &mut Frame, area: Rect) {
     let context = app.context();
-    let wanted: &[Action] = match &app.screen {
-        Screen::Login(_) => &[Action::Submit, Action::NextField, Action::Quit],
-        Screen::Home(_) => &[Action::Open, Action::Refresh, Action::Quit],
-        Screen::Account(_) => &[
+    let wanted: Vec<Action> = match &app.screen {
+        Screen::Login(_) => vec![Action::Submit, Action::NextField, Action::Quit],
+        Screen::Home(_) => vec![Action::Open, Action::Refresh, Action::Quit],
+        Screen::Account(_) => vec![
             Action::Submit,
             Action::NextField,
             Action::SaveLanguage,
             Action::Back,
         ],
-        Screen::Health(_) => &[Action::Filter, Action::Sort, Action::Refresh, Action::Back],
+        Screen::Health(_) => vec![Action::Filter, Action::Sort, Action::Refresh, Action::Back],
         Screen::Customers(customers) => customers.hints(),
     };
+
     let mut spans = Vec::new();
     if matches!(app.screen, Screen::Home(_)) {
         spans.push(Span::styled("1–9 ", app.theme.title()));
@@ -125,7 +126,7 @@ fn draw_hints(app: &App, frame: &mut Frame, area: Rect) {
             app.theme.muted(),
         ));
     }
-    for action in wanted {
+    for action in &wanted {
         if let Some(key) = app.keymap.first_key(context, *action) {
             spans.push(Span::styled(format!("{key} "), app.theme.title()));
             spans.push(Span::styled(

@@ -212,3 +212,5 @@ hint-edit = edit
 hint-history = history
 hint-search = search
 hint-next-pane = next part
+hint-reveal = show ID
+hint-export = export (PDPA)

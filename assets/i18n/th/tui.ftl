@@ -206,3 +206,5 @@ hint-edit = แก้ไข
 hint-history = ประวัติ
 hint-search = ค้นหา
 hint-next-pane = ส่วนถัดไป
+hint-reveal = แสดงเลข
+hint-export = ส่งออก (PDPA)

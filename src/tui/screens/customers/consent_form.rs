@@ -6,8 +6,8 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use uuid::Uuid;
 
+use super::editor::{FormBox, options};
 use super::editor::{Refusal, SaveStatus};
-use super::editor::{options, render_form};
 use super::labels;
 use super::work::{CustomersCmd, Save};
 use crate::db::customers::ConsentRow;
@@ -125,16 +125,15 @@ impl ConsentEditor {
 
     pub fn render(&self, frame: &mut Frame, area: Rect, ui: &Ui) {
         let title = tr!(ui.lang, "consent-new-title");
-        render_form(
-            frame,
-            area,
-            ui,
-            &title,
-            &self.form,
-            &self.status,
-            None,
-            true,
-        );
+        FormBox {
+            title: &title,
+            form: &self.form,
+            status: &self.status,
+            conflict: None,
+            active: true,
+            keys: key!("customers-form-keys-simple"),
+        }
+        .render(frame, area, ui);
     }
 }
 
@@ -198,15 +197,14 @@ impl WithdrawDialog {
             "consent-withdraw-title",
             purpose = labels::consent_purpose(&self.purpose).text(lang)
         );
-        render_form(
-            frame,
-            area,
-            ui,
-            &title,
-            &self.form,
-            &self.status,
-            None,
-            true,
-        );
+        FormBox {
+            title: &title,
+            form: &self.form,
+            status: &self.status,
+            conflict: None,
+            active: true,
+            keys: key!("consent-withdraw-keys"),
+        }
+        .render(frame, area, ui);
     }
 }

@@ -12,7 +12,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 use uuid::Uuid;
 
-use super::editor::{Refusal, SaveStatus, options, render_form};
+use super::editor::{Beaten, FormBox, Refusal, SaveStatus, options};
 use super::labels;
 use super::work::{CustomersCmd, Save};
 use crate::db::customers::{Duplicate, DuplicateReason, Profile};
@@ -119,7 +119,7 @@ pub struct CustomerEditor {
     /// Customers like the new one, waiting for the person to decide.
     pub duplicates: Option<Vec<Duplicate>>,
     /// Someone else's save that came first: who and when.
-    pub conflict: Option<(Option<String>, chrono::DateTime<chrono::Utc>)>,
+    pub conflict: Option<Beaten>,
     pub request: RequestCounter,
     /// The draft checked for duplicates, saved when the person says so.
     pending: Option<CustomerDraft>,
@@ -510,16 +510,15 @@ impl CustomerEditor {
             tr!(ui.lang, "customers-new-title")
         };
         let active = self.picker.is_none() && self.duplicates.is_none();
-        render_form(
-            frame,
-            area,
-            ui,
-            &title,
-            &self.form,
-            &self.status,
-            self.conflict.as_ref(),
+        FormBox {
+            title: &title,
+            form: &self.form,
+            status: &self.status,
+            conflict: self.conflict.as_ref(),
             active,
-        );
+            keys: key!("customers-form-keys"),
+        }
+        .render(frame, area, ui);
         if let Some(picker) = &self.picker {
             let popup = modal::centered(area, 64, 20);
             frame.render_widget(Clear, popup);

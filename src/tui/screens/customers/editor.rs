@@ -49,9 +49,12 @@ pub fn refusal(error: SaveError) -> Refusal {
     }
 }
 
-pub fn status_line(status: &SaveStatus, ui: &Ui) -> Line<'static> {
+/// Where saving stands; while editing, the keys that work (message key `keys`).
+pub fn status_line(status: &SaveStatus, keys: &'static str, ui: &Ui) -> Line<'static> {
     match status {
-        SaveStatus::Editing => Line::styled(tr!(ui.lang, "customers-form-keys"), ui.theme.muted()),
+        SaveStatus::Editing => {
+            Line::styled(crate::i18n::text(ui.lang, keys, &[]), ui.theme.muted())
+        }
         SaveStatus::Checking => Line::styled(
             format!(
                 "{} {}",
@@ -68,45 +71,57 @@ pub fn status_line(status: &SaveStatus, ui: &Ui) -> Line<'static> {
     }
 }
 
-/// A boxed form with a conflict banner on top and where saving stands beneath.
-#[allow(clippy::too_many_arguments)]
-pub fn render_form(
-    frame: &mut Frame,
-    area: Rect,
-    ui: &Ui,
-    title: &str,
-    form: &Form,
-    status: &SaveStatus,
-    conflict: Option<&(Option<String>, chrono::DateTime<chrono::Utc>)>,
-    active: bool,
-) {
-    let block = Block::bordered().title(Line::styled(format!(" {title} "), ui.theme.title()));
-    let inner = block.inner(area);
-    frame.render_widget(Clear, area);
-    frame.render_widget(block, area);
-    let [banner, form_area, status_area] = Layout::vertical([
-        Constraint::Length(2 * u16::from(conflict.is_some())),
-        Constraint::Min(0),
-        Constraint::Length(1),
-    ])
-    .areas(inner);
-    if let Some((by, at)) = conflict {
+/// Someone else's save that beat this form: who and when.
+pub type Beaten = (Option<String>, chrono::DateTime<chrono::Utc>);
+
+/// A form in its box: a conflict banner on top when there is one, the fields, and a line
+/// beneath saying where saving stands (or which keys work).
+pub struct FormBox<'a> {
+    pub title: &'a str,
+    pub form: &'a Form,
+    pub status: &'a SaveStatus,
+    pub conflict: Option<&'a Beaten>,
+    /// Whether the form has the cursor (not a picker or dialog over it).
+    pub active: bool,
+    /// Message key of the keys to show while editing.
+    pub keys: &'static str,
+}
+
+impl FormBox<'_> {
+    pub fn render(self, frame: &mut Frame, area: Rect, ui: &Ui) {
+        let block =
+            Block::bordered().title(Line::styled(format!(" {} ", self.title), ui.theme.title()));
+        let inner = block.inner(area);
+        frame.render_widget(Clear, area);
+        frame.render_widget(block, area);
+        let [banner, form_area, status_area] = Layout::vertical([
+            Constraint::Length(2 * u16::from(self.conflict.is_some())),
+            Constraint::Min(0),
+            Constraint::Length(1),
+        ])
+        .areas(inner);
+        if let Some((by, at)) = self.conflict {
+            frame.render_widget(
+                Paragraph::new(Line::styled(
+                    tr!(
+                        ui.lang,
+                        "customers-conflict",
+                        who = by.clone().unwrap_or_else(|| "–".into()),
+                        when = date_time(ui.lang, ui.calendar, *at)
+                    ),
+                    ui.theme.warning(),
+                ))
+                .wrap(ratatui::widgets::Wrap { trim: true }),
+                banner,
+            );
+        }
+        self.form
+            .render(frame, form_area, ui.lang, ui.theme, self.active);
         frame.render_widget(
-            Paragraph::new(Line::styled(
-                tr!(
-                    ui.lang,
-                    "customers-conflict",
-                    who = by.clone().unwrap_or_else(|| "–".into()),
-                    when = date_time(ui.lang, ui.calendar, *at)
-                ),
-                ui.theme.warning(),
-            ))
-            .wrap(ratatui::widgets::Wrap { trim: true }),
-            banner,
+            Paragraph::new(status_line(self.status, self.keys, ui)),
+            status_area,
         );
     }
-    form.render(frame, form_area, ui.lang, ui.theme, active);
-    frame.render_widget(Paragraph::new(status_line(status, ui)), status_area);
 }
 
 /// The choices of a field: database values with their words.

@@ -931,29 +931,42 @@ impl CustomersScreen {
         }
     }
 
-    /// The keys worth showing in the hint line now.
-    pub fn hints(&self) -> &'static [Action] {
+    /// The keys worth showing in the hint line now: only what this person may do.
+    pub fn hints(&self) -> Vec<Action> {
+        let rights = self.rights();
         match (&self.overlay, &self.customer) {
-            (Some(Overlay::History(_)), _) => &[Action::Up, Action::Down, Action::Back],
-            (Some(Overlay::Detail(_)), _) => &[Action::History, Action::Back],
+            (Some(Overlay::History(_)), _) => vec![Action::Up, Action::Down, Action::Back],
+            (Some(Overlay::Detail(_)), _) => vec![Action::History, Action::Back],
             (Some(Overlay::Anonymize(_) | Overlay::Withdraw(_)), _) => {
-                &[Action::Submit, Action::Back]
+                vec![Action::Submit, Action::Back]
             }
-            (Some(_), _) => &[
+            (Some(_), _) => vec![
                 Action::Save,
                 Action::NextField,
                 Action::Submit,
                 Action::Back,
             ],
-            (None, None) => &[Action::Open, Action::NewCustomer, Action::Back],
-            (None, Some(_)) => &[
-                Action::NextPane,
-                Action::Open,
-                Action::Edit,
-                Action::New,
-                Action::History,
-                Action::Search,
-            ],
+            (None, None) if rights.create_customers => {
+                vec![Action::Open, Action::NewCustomer, Action::Back]
+            }
+            (None, None) => vec![Action::Open, Action::Back],
+            (None, Some(pane)) => {
+                let masked = pane.profile().is_some_and(|p| p.national_id.is_none());
+                [
+                    (Action::NextPane, true),
+                    (Action::Open, true),
+                    (Action::Edit, rights.edit_customers || rights.edit_vehicles),
+                    (Action::New, rights.edit_vehicles || rights.record_consents),
+                    (Action::History, rights.read_history),
+                    (Action::Reveal, rights.reveal_national_id && masked),
+                    (Action::Export, rights.export_data),
+                    (Action::Search, true),
+                ]
+                .into_iter()
+                .filter(|(_, offered)| *offered)
+                .map(|(action, _)| action)
+                .collect()
+            }
         }
     }
 }

@@ -9,7 +9,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, Clear};
 use uuid::Uuid;
 
-use super::editor::{Refusal, SaveStatus, options, render_form};
+use super::editor::{Beaten, FormBox, Refusal, SaveStatus, options};
 use super::labels;
 use super::work::{CustomersCmd, Save};
 use crate::db::customers::VehicleRow;
@@ -82,7 +82,7 @@ pub struct VehicleEditor {
     pub editing: Option<(Uuid, i32)>,
     pub picker: Option<AddressPicker>,
     pub status: SaveStatus,
-    pub conflict: Option<(Option<String>, chrono::DateTime<chrono::Utc>)>,
+    pub conflict: Option<Beaten>,
     pub request: RequestCounter,
 }
 
@@ -315,16 +315,15 @@ impl VehicleEditor {
         } else {
             tr!(ui.lang, "vehicle-new-title")
         };
-        render_form(
-            frame,
-            area,
-            ui,
-            &title,
-            &self.form,
-            &self.status,
-            self.conflict.as_ref(),
-            self.picker.is_none(),
-        );
+        FormBox {
+            title: &title,
+            form: &self.form,
+            status: &self.status,
+            conflict: self.conflict.as_ref(),
+            active: self.picker.is_none(),
+            keys: key!("customers-form-keys"),
+        }
+        .render(frame, area, ui);
         if let Some(picker) = &self.picker {
             let popup = modal::centered(area, 56, 20);
             frame.render_widget(Clear, popup);
@@ -368,8 +367,7 @@ impl DltEditor {
             form: Form::new(vec![
                 Field::toggle(key!("dlt-registration-valid"), true),
                 Field::toggle(key!("dlt-tax-paid"), true),
-                Field::text(key!("dlt-expiry"))
-                    .with_placeholder(msg!("customer-placeholder-birth")),
+                Field::text(key!("dlt-expiry")).with_placeholder(msg!("customer-placeholder-date")),
                 Field::text(key!("dlt-reference")),
                 Field::choice(
                     key!("dlt-method"),
@@ -440,15 +438,14 @@ impl DltEditor {
 
     pub fn render(&self, frame: &mut Frame, area: Rect, ui: &Ui) {
         let title = tr!(ui.lang, "dlt-title", plate = self.plate.clone());
-        render_form(
-            frame,
-            area,
-            ui,
-            &title,
-            &self.form,
-            &self.status,
-            None,
-            true,
-        );
+        FormBox {
+            title: &title,
+            form: &self.form,
+            status: &self.status,
+            conflict: None,
+            active: true,
+            keys: key!("customers-form-keys-simple"),
+        }
+        .render(frame, area, ui);
     }
 }

@@ -261,7 +261,8 @@ pub async fn export(pool: &PgPool, id: Uuid, directory: PathBuf) -> Result<PathB
         .await
         .map_err(|e| crate::db::error::message(&e))?;
     let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%SZ");
-    let path = directory.join(format!("customer-{id}-{stamp}.json"));
+    let short_id = &id.simple().to_string()[..8];
+    let path = directory.join(format!("customer-{short_id}-{stamp}.json"));
     let text = serde_json::to_string_pretty(&document).unwrap_or_default();
     let failed = |detail: String| msg!("customers-export-failed", detail = detail);
     tokio::task::spawn_blocking(move || write_private(&directory, &path, &text).map(|_| path))
