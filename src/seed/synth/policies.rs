@@ -561,8 +561,11 @@ fn add_premium_payments(
         } else if days_overdue < 0 {
             "PENDING"
         } else if days_overdue <= 3
-            && matches!(method, "CREDIT_CARD" | "DEBIT_CARD")
-            && rng.random_bool(0.3)
+            && matches!(
+                method,
+                "CREDIT_CARD" | "DEBIT_CARD" | "BANK_TRANSFER" | "K_PLUS"
+            )
+            && rng.random_bool(0.5)
         {
             "PROCESSING"
         } else {
