@@ -188,7 +188,8 @@ pub struct App {
 impl App {
     pub fn new(config: AppConfig) -> App {
         App {
-            calendar: Calendar::default_for(config.lang),
+            // Buddhist Era years by default, whatever the language; F3 switches.
+            calendar: Calendar::default(),
             lang: config.lang,
             theme: config.theme,
             keymap: config.keymap,
@@ -521,7 +522,6 @@ impl App {
             && lang != self.lang
         {
             self.lang = lang;
-            self.calendar = Calendar::default_for(lang);
         }
         let name = logged_in.staff.display_name();
         self.session = Some(Session {
@@ -675,7 +675,6 @@ impl App {
 
     fn switch_language(&mut self) {
         self.lang = self.lang.other();
-        self.calendar = Calendar::default_for(self.lang);
         if let Screen::Health(health) = &mut self.screen {
             health.relabel(self.lang);
         }
