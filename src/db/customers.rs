@@ -587,13 +587,24 @@ pub async fn update(
     .bind(&draft.postal_code)
     .fetch_optional(&mut *tx)
     .await?;
+    commit_or_conflict(tx, saved, "customers", id).await
+}
+
+/// Ends an optimistic update: commits when the row was updated (`saved` holds its new
+/// version), else rolls back and says who saved first.
+pub async fn commit_or_conflict(
+    mut tx: sqlx::Transaction<'_, sqlx::Postgres>,
+    saved: Option<i32>,
+    table: &'static str,
+    id: Uuid,
+) -> Result<i32, SaveError> {
     match saved {
         Some(new_version) => {
             tx.commit().await?;
             Ok(new_version)
         }
         None => {
-            let conflict = conflict(&mut tx, "customers", id).await?;
+            let conflict = conflict(&mut tx, table, id).await?;
             tx.rollback().await?;
             Err(conflict)
         }

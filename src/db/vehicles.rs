@@ -4,7 +4,7 @@
 use sqlx::PgPool;
 use uuid::Uuid;
 
-use crate::db::customers::{SaveError, conflict, set_context};
+use crate::db::customers::{SaveError, commit_or_conflict, set_context};
 use crate::domain::vehicle::{DltDraft, VehicleDraft};
 
 pub async fn create(pool: &PgPool, customer: Uuid, draft: &VehicleDraft) -> sqlx::Result<Uuid> {
@@ -77,17 +77,7 @@ pub async fn update(
     .bind(draft.annual_mileage)
     .fetch_optional(&mut *tx)
     .await?;
-    match saved {
-        Some(new_version) => {
-            tx.commit().await?;
-            Ok(new_version)
-        }
-        None => {
-            let conflict = conflict(&mut tx, "customer_vehicles", id).await?;
-            tx.rollback().await?;
-            Err(conflict)
-        }
-    }
+    commit_or_conflict(tx, saved, "customer_vehicles", id).await
 }
 
 /// Records a DLT verification checked by hand or read from a document. Who verified is
