@@ -269,8 +269,8 @@ mod tests {
         None
     }
 
-    #[test]
     /// The demo is the same size whatever the day it is loaded.
+    #[test]
     fn the_demo_shows_everything_whatever_the_day() {
         for month in 1..=12 {
             for day in [1, 15, 28] {
