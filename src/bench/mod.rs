@@ -2,8 +2,10 @@
 //! `prakan seed --scale`), reported as latency percentiles and throughput.
 
 mod customer_lookup;
+pub mod issue;
 mod lookup;
 pub mod pgbench;
+pub mod renew;
 pub mod startup;
 mod stats;
 

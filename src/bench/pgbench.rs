@@ -35,6 +35,52 @@ pub async fn select_only(
     admin: &PgPool,
     seconds: u64,
 ) -> Result<PgbenchFigures, PgbenchError> {
+    let seconds_text = seconds.to_string();
+    scratch_run(
+        cluster,
+        admin,
+        &["-S", "-M", "prepared", "-n", "-c", "1", "-T", &seconds_text],
+        seconds,
+    )
+    .await
+}
+
+/// pgbench's default TPC-B-like script with `clients` clients for `seconds`, on a scratch
+/// database: the write throughput to compare a business transaction with.
+pub async fn tpc_b(
+    cluster: &Cluster,
+    admin: &PgPool,
+    seconds: u64,
+    clients: usize,
+) -> Result<PgbenchFigures, PgbenchError> {
+    let seconds_text = seconds.to_string();
+    let clients_text = clients.to_string();
+    let threads_text = clients.clamp(1, 2).to_string();
+    scratch_run(
+        cluster,
+        admin,
+        &[
+            "-M",
+            "prepared",
+            "-n",
+            "-c",
+            &clients_text,
+            "-j",
+            &threads_text,
+            "-T",
+            &seconds_text,
+        ],
+        seconds,
+    )
+    .await
+}
+
+async fn scratch_run(
+    cluster: &Cluster,
+    admin: &PgPool,
+    pgbench_args: &[&str],
+    seconds: u64,
+) -> Result<PgbenchFigures, PgbenchError> {
     sqlx::query(sqlx::AssertSqlSafe(format!(
         "DROP DATABASE IF EXISTS {DATABASE}"
     )))
@@ -45,20 +91,7 @@ pub async fn select_only(
         .await?;
     let result = async {
         run(cluster, &["-i", "-q", "-s", SCALE]).await?;
-        let output = run(
-            cluster,
-            &[
-                "-S",
-                "-M",
-                "prepared",
-                "-n",
-                "-c",
-                "1",
-                "-T",
-                &seconds.to_string(),
-            ],
-        )
-        .await?;
+        let output = run(cluster, pgbench_args).await?;
         parse(&output, seconds)
             .ok_or_else(|| PgbenchError::Failed(format!("unreadable output: {output}")))
     }

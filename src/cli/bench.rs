@@ -33,9 +33,28 @@ pub struct BenchArgs {
     /// `startup`: seconds of idling to measure CPU over.
     #[arg(long, default_value_t = 30)]
     idle_seconds: u64,
-    /// `lookup`: seconds of `pgbench -S` to run beside the scenarios (0: none).
+    /// `lookup`: seconds of `pgbench -S` to run beside the scenarios (0: none); `issue`:
+    /// seconds of pgbench's TPC-B-like run.
     #[arg(long, default_value_t = 10)]
     pgbench_seconds: u64,
+    /// `issue`: policies issued by one client, and again by `--clients` clients.
+    #[arg(long, default_value_t = 1000)]
+    policies: usize,
+    /// `issue`: clients issuing at once for the throughput (and pgbench's clients).
+    #[arg(long, default_value_t = 4)]
+    clients: usize,
+    /// `renew`: due policies to renew (the horizon is widened until it holds this many).
+    #[arg(long, default_value_t = 100_000)]
+    renewals: usize,
+    /// `renew`: the horizon to start from, in days.
+    #[arg(long, default_value_t = 60)]
+    due_within: i64,
+    /// `renew`: chunks renewed at once, each on its own connection (and pgbench's clients).
+    #[arg(long, default_value_t = 2)]
+    workers: usize,
+    /// `renew`: policies per transaction.
+    #[arg(long, default_value_t = prakan::db::renewals::CHUNK)]
+    chunk: usize,
 }
 
 pub async fn run(args: BenchArgs, settings: &Settings, ctx: Ctx) -> Outcome {
@@ -52,6 +71,12 @@ pub async fn run(args: BenchArgs, settings: &Settings, ctx: Ctx) -> Outcome {
     }
     if args.scenarios.iter().any(|s| s == "startup") {
         return startup(&args, settings, ctx).await;
+    }
+    if args.scenarios.iter().any(|s| s == "issue") {
+        return issue(&args, settings, ctx).await;
+    }
+    if args.scenarios.iter().any(|s| s == "renew") {
+        return renew(&args, settings, ctx).await;
     }
     let chosen = if args.scenarios.is_empty() {
         SCENARIOS.iter().collect::<Vec<_>>()
@@ -166,6 +191,100 @@ pub async fn run(args: BenchArgs, settings: &Settings, ctx: Ctx) -> Outcome {
     Ok(())
 }
 
+/// `prakan bench issue`: pgbench's TPC-B-like throughput first, then prakan's issuance.
+async fn issue(args: &BenchArgs, settings: &Settings, ctx: Ctx) -> Outcome {
+    let lang = ctx.lang;
+    let (target, admin) = open(settings, ctx).await?;
+    let pgbench = match target.cluster() {
+        Some(cluster) if args.pgbench_seconds > 0 => {
+            eprintln!(
+                "{}",
+                tr!(lang, "cli-bench-running", scenario = "pgbench TPC-B")
+            );
+            match prakan::bench::pgbench::tpc_b(cluster, &admin, args.pgbench_seconds, args.clients)
+                .await
+            {
+                Ok(figures) => Some(figures),
+                Err(error) => {
+                    eprintln!(
+                        "{}",
+                        tr!(lang, "cli-bench-pgbench-failed", detail = error.to_string())
+                    );
+                    None
+                }
+            }
+        }
+        _ => None,
+    };
+    eprintln!("{}", tr!(lang, "cli-bench-running", scenario = "issue"));
+    let report = prakan::bench::issue::run(&admin, args.policies, args.clients)
+        .await
+        .map_err(|e| super::Failure(e.message()))?;
+    admin.close().await;
+    if args.json {
+        let json = serde_json::json!({ "issue": report, "pgbench_tpc_b": pgbench });
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&json)
+                .map_err(|e| std::io::Error::other(e.to_string()))?
+        );
+        return Ok(());
+    }
+    println!("{}", target.describe());
+    println!(
+        "{}",
+        tr!(
+            lang,
+            "bench-issue-as",
+            who = report.underwriter.as_str(),
+            policies = report.policies_in_book
+        )
+    );
+    let row = |clients: usize, s: &prakan::bench::Summary| {
+        vec![
+            clients.to_string(),
+            s.operations.to_string(),
+            format!("{:.2}", s.p50_ms),
+            format!("{:.2}", s.p95_ms),
+            format!("{:.2}", s.p99_ms),
+            format!("{:.0}", s.per_second),
+        ]
+    };
+    let headers = ["clients", "ops", "p50", "p95", "p99", "throughput"]
+        .map(|column| tr!(lang, "bench-issue-column", column = column));
+    super::table::print(
+        &headers,
+        &[
+            row(1, &report.single),
+            row(report.clients, &report.concurrent),
+        ],
+    );
+    if report.referred > 0 {
+        println!(
+            "{}",
+            tr!(lang, "bench-issue-referred", count = report.referred)
+        );
+    }
+    if let Some(figures) = pgbench {
+        println!();
+        println!(
+            "{}",
+            tr!(
+                lang,
+                "bench-issue-pgbench",
+                clients = args.clients,
+                tps = format!("{:.0}", figures.tps),
+                seconds = figures.seconds,
+                share = format!(
+                    "{:.0}",
+                    100.0 * report.concurrent.per_second / figures.tps.max(1.0)
+                )
+            )
+        );
+    }
+    Ok(())
+}
+
 async fn startup(args: &BenchArgs, settings: &Settings, ctx: Ctx) -> Outcome {
     let lang = ctx.lang;
     eprintln!("{}", tr!(lang, "cli-bench-running", scenario = "startup"));
@@ -217,5 +336,81 @@ async fn startup(args: &BenchArgs, settings: &Settings, ctx: Ctx) -> Outcome {
             seconds = report.idle_seconds
         )
     );
+    Ok(())
+}
+
+/// `prakan bench renew`: the renewal batch on a scratch copy of the database, then
+/// pgbench's TPC-B-like run on the same cluster.
+async fn renew(args: &BenchArgs, settings: &Settings, ctx: Ctx) -> Outcome {
+    let lang = ctx.lang;
+    let (target, pool) = open(settings, ctx).await?;
+    // The copy needs the database to itself.
+    pool.close().await;
+    if !args.json {
+        eprintln!("{}", tr!(lang, "cli-bench-running", scenario = "renew"));
+    }
+    let options = prakan::bench::renew::RenewBenchOptions {
+        policies: args.renewals,
+        due_within: args.due_within,
+        workers: args.workers.clamp(1, 8),
+        chunk: args.chunk.max(1),
+        pgbench_seconds: args.pgbench_seconds,
+    };
+    let quiet = args.json;
+    let report =
+        prakan::bench::renew::run(&target.admin_options(), target.cluster(), options, |p| {
+            if !quiet {
+                super::renew::print_progress(p, lang);
+            }
+        })
+        .await
+        .map_err(|error| {
+            tracing::error!("{error}");
+            super::Failure(error.message())
+        })?;
+    if !quiet {
+        eprintln!();
+    }
+    if args.json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&report)
+                .map_err(|e| std::io::Error::other(e.to_string()))?
+        );
+        return Ok(());
+    }
+    println!("{}", target.describe());
+    let row = |what: &str, value: String| vec![tr!(lang, "bench-renew-row", what = what), value];
+    let mut rows = vec![
+        row("database", report.policies_in_database.to_string()),
+        row("window", report.within_days.to_string()),
+        row("candidates", report.candidates.to_string()),
+        row("renewed", report.renewed.to_string()),
+        row("referred", report.referred.to_string()),
+        row(
+            "skipped",
+            (report.skipped_overlap + report.skipped_taken).to_string(),
+        ),
+        row("failed", report.failed.to_string()),
+        row("workers", format!("{} × {}", report.workers, report.chunk)),
+        row("seconds", format!("{:.1}", report.seconds)),
+        row("rate", format!("{:.0}", report.policies_per_second)),
+        row("copy", format!("{:.1}", report.copy_seconds)),
+    ];
+    if let Some(figures) = report.pgbench_tpcb {
+        rows.push(row(
+            "pgbench",
+            tr!(
+                lang,
+                "bench-renew-pgbench",
+                tps = format!("{:.0}", figures.tps),
+                latency = format!("{:.3}", figures.latency_ms),
+                clients = report.pgbench_clients,
+                seconds = figures.seconds
+            ),
+        ));
+    }
+    let headers = ["what", "value"].map(|column| tr!(lang, "bench-renew-column", column = column));
+    super::table::print(&headers, &rows);
     Ok(())
 }

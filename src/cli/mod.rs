@@ -6,6 +6,8 @@ mod customer;
 mod database;
 pub mod help;
 pub mod logging;
+mod quote;
+mod renew;
 mod seed;
 mod staff;
 mod table;
@@ -75,6 +77,10 @@ pub enum Command {
         #[command(subcommand)]
         command: customer::CustomerCommand,
     },
+    /// Quote a premium: the CMI tariff or a voluntary class from the rating table.
+    Quote(quote::QuoteArgs),
+    /// Renew the policies due: priced with their no-claim discount, in chunks, with progress.
+    Renew(renew::RenewArgs),
     /// Run benchmark scenarios and report latency percentiles and throughput.
     Bench(bench::BenchArgs),
 }
@@ -155,6 +161,8 @@ pub async fn run(args: Args, settings: Settings, lang: Lang) -> Outcome {
         Some(Command::Seed(seed_args)) => seed::run(seed_args, &settings, ctx).await,
         Some(Command::Staff { command }) => staff::run(command, &settings, ctx).await,
         Some(Command::Customer { command }) => customer::run(command, &settings, ctx).await,
+        Some(Command::Quote(quote_args)) => quote::run(quote_args, &settings, ctx).await,
+        Some(Command::Renew(renew_args)) => renew::run(renew_args, &settings, ctx).await,
         Some(Command::Bench(bench_args)) => bench::run(bench_args, &settings, ctx).await,
     }
 }

@@ -56,6 +56,7 @@ pub fn constraint_message(constraint: &str) -> Option<Message> {
         "chk_customer_vehicles_plate" => key!("constraint-plate"),
         "customer_vehicles_plate_province_key" => key!("constraint-plate-taken"),
         "excl_policies_overlapping_cover" => key!("constraint-overlapping-cover"),
+        "chk_policies_referral_approved" => key!("constraint-referral-approved"),
         "chk_policies_premium_total" => key!("constraint-premium-total"),
         "chk_policies_stamp_duty" => key!("constraint-stamp-duty"),
         "chk_policies_dates" => key!("constraint-policy-dates"),
@@ -76,6 +77,12 @@ pub fn constraint_message(constraint: &str) -> Option<Message> {
         "chk_system_configurations_type" => key!("constraint-setting-type"),
         "chk_system_configurations_range" => key!("constraint-setting-range"),
         "chk_system_configurations_regex" => key!("constraint-setting-form"),
+        // Underwriting (migration 0019); the sentences live in policy_view.ftl.
+        "chk_policy_referrals_authority" => key!("constraint-referral-authority"),
+        "chk_policy_referrals_four_eyes" => key!("constraint-referral-four-eyes"),
+        "chk_policy_referrals_decided_once" => key!("constraint-referral-decided-once"),
+        "chk_policy_referrals_fixed" => key!("constraint-referral-fixed"),
+        "chk_policies_cmi_cancellation" => key!("constraint-cmi-cancellation"),
         _ => return None,
     };
     Some(Message::new(key, Vec::new()))

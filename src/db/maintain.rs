@@ -11,6 +11,8 @@ pub struct MaintenanceReport {
     pub tables_analyzed: usize,
     /// Name words added to and removed from the fuzzy search's dictionary.
     pub name_words: (i64, i64),
+    /// ACTIVE policies whose cover ended before today, now EXPIRED.
+    pub policies_expired: u64,
 }
 
 pub async fn run(pool: &PgPool) -> sqlx::Result<MaintenanceReport> {
@@ -25,6 +27,9 @@ pub async fn run(pool: &PgPool) -> sqlx::Result<MaintenanceReport> {
     .bind(MONTHS_AHEAD)
     .fetch_all(pool)
     .await?;
+
+    let policies_expired =
+        expire_policies(pool, crate::i18n::format::bangkok_date(chrono::Utc::now())).await?;
 
     let name_words: (i64, i64) =
         sqlx::query_as("SELECT added, removed FROM refresh_name_dictionary()")
@@ -48,5 +53,23 @@ pub async fn run(pool: &PgPool) -> sqlx::Result<MaintenanceReport> {
         partitions_created,
         tables_analyzed: tables.len(),
         name_words,
+        policies_expired,
     })
+}
+
+/// Marks EXPIRED the ACTIVE policies whose last day of cover (`end_date`, a Bangkok date)
+/// is before `today`. They stay renewable within the grace period (db::renewals).
+pub async fn expire_policies(pool: &PgPool, today: chrono::NaiveDate) -> sqlx::Result<u64> {
+    let mut tx = pool.begin().await?;
+    crate::db::customers::set_context(&mut tx, "POLICY_EXPIRY").await?;
+    let expired = sqlx::query(
+        "UPDATE policies SET status = 'EXPIRED'
+          WHERE status = 'ACTIVE' AND deleted_at IS NULL AND end_date < $1",
+    )
+    .bind(today)
+    .execute(&mut *tx)
+    .await?
+    .rows_affected();
+    tx.commit().await?;
+    Ok(expired)
 }

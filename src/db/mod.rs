@@ -1,6 +1,7 @@
 //! Everything that talks SQL: which server to use, migrations, reference data, staff
-//! accounts, maintenance. Knows nothing of terminals.
+//! accounts, rating tables, maintenance. Knows nothing of terminals.
 
+pub mod cancellation;
 pub mod consents;
 pub mod customers;
 pub mod error;
@@ -10,8 +11,13 @@ pub mod history;
 pub mod home;
 pub mod lookup;
 pub mod maintain;
+pub mod policies;
+pub mod policy_detail;
 pub mod migrate;
 pub mod pdpa;
+pub mod referrals;
+pub mod rating;
+pub mod renewals;
 pub mod rights;
 pub mod session;
 pub mod staff;

@@ -25,6 +25,19 @@ pub const CATALOGUES: [(Lang, &[(&str, &str)]); 2] = [
                 "customers",
                 include_str!("../../assets/i18n/th/customers.ftl"),
             ),
+            ("premium", include_str!("../../assets/i18n/th/premium.ftl")),
+            (
+                "policies",
+                include_str!("../../assets/i18n/th/policies.ftl"),
+            ),
+            (
+                "renewals",
+                include_str!("../../assets/i18n/th/renewals.ftl"),
+            ),
+            (
+                "policy_view",
+                include_str!("../../assets/i18n/th/policy_view.ftl"),
+            ),
         ],
     ),
     (
@@ -37,6 +50,19 @@ pub const CATALOGUES: [(Lang, &[(&str, &str)]); 2] = [
             (
                 "customers",
                 include_str!("../../assets/i18n/en/customers.ftl"),
+            ),
+            ("premium", include_str!("../../assets/i18n/en/premium.ftl")),
+            (
+                "policies",
+                include_str!("../../assets/i18n/en/policies.ftl"),
+            ),
+            (
+                "renewals",
+                include_str!("../../assets/i18n/en/renewals.ftl"),
+            ),
+            (
+                "policy_view",
+                include_str!("../../assets/i18n/en/policy_view.ftl"),
             ),
         ],
     ),

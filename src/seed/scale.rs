@@ -114,6 +114,9 @@ pub async fn seed(
             .map_err(|e| sqlx::Error::Protocol(e.to_string()))??;
     }
     let load = started.elapsed();
+    sqlx::query("SELECT sync_policy_number_seq()")
+        .execute(pool)
+        .await?;
 
     let analyzing = Instant::now();
     if triggers_off {

@@ -9,6 +9,11 @@ use crate::key;
 pub enum ScreenId {
     Home,
     Customers,
+    Issue,
+    Quotes,
+    Renewals,
+    /// One policy, opened from a list or a customer: not a menu entry of its own.
+    Policy,
     Account,
     Health,
 }
@@ -38,6 +43,30 @@ pub static ACCESS: &[ScreenAccess] = &[
         groups: EVERYONE,
     },
     ScreenAccess {
+        screen: ScreenId::Issue,
+        title: key!("screen-issue"),
+        aliases: &["issue", "quote", "policy", "new policy", "ออก", "เสนอราคา"],
+        groups: &[GroupRole::Underwriter, GroupRole::Agent],
+    },
+    ScreenAccess {
+        screen: ScreenId::Quotes,
+        title: key!("screen-quotes"),
+        aliases: &["quotes", "referrals", "approve", "ใบเสนอราคา", "อนุมัติ"],
+        groups: &[GroupRole::Underwriter, GroupRole::Agent],
+    },
+    ScreenAccess {
+        screen: ScreenId::Renewals,
+        title: key!("screen-renewals"),
+        aliases: &["renewals", "renew", "ต่ออายุ"],
+        groups: &[GroupRole::Underwriter],
+    },
+    ScreenAccess {
+        screen: ScreenId::Policy,
+        title: key!("screen-policy"),
+        aliases: &[],
+        groups: EVERYONE,
+    },
+    ScreenAccess {
         screen: ScreenId::Account,
         title: key!("screen-account"),
         aliases: &["account", "me", "password"],
@@ -58,6 +87,12 @@ pub fn entry(screen: ScreenId) -> &'static ScreenAccess {
         .expect("every screen has an access row")
 }
 
+/// Screens the menu and the palette offer: not home (Esc goes there) nor one policy (it
+/// needs a policy to show).
+pub fn opens_from_menu(screen: ScreenId) -> bool {
+    !matches!(screen, ScreenId::Home | ScreenId::Policy)
+}
+
 pub fn may_open(groups: &[GroupRole], screen: ScreenId) -> bool {
     entry(screen).groups.iter().any(|g| groups.contains(g))
 }
@@ -66,7 +101,7 @@ pub fn may_open(groups: &[GroupRole], screen: ScreenId) -> bool {
 pub fn menu(groups: &[GroupRole]) -> Vec<ScreenId> {
     ACCESS
         .iter()
-        .filter(|a| a.screen != ScreenId::Home && may_open(groups, a.screen))
+        .filter(|a| opens_from_menu(a.screen) && may_open(groups, a.screen))
         .map(|a| a.screen)
         .collect()
 }

@@ -19,6 +19,7 @@ use super::screens::customers::{self, CustomersScreen};
 use super::screens::health::HealthScreen;
 use super::screens::home::HomeScreen;
 use super::screens::login::{LoginOutcome, LoginScreen};
+use super::screens::policies::{self, PoliciesScreen};
 use super::theme::Theme;
 use super::widgets::form::{Field, Form};
 use super::widgets::picker::{Picker, PickerItem};
@@ -45,6 +46,7 @@ pub enum Screen {
     Login(LoginScreen),
     Home(HomeScreen),
     Customers(Box<CustomersScreen>),
+    Policies(Box<PoliciesScreen>),
     Account(AccountScreen),
     Health(HealthScreen),
 }
@@ -55,6 +57,7 @@ impl Screen {
             Screen::Login(_) => None,
             Screen::Home(_) => Some(ScreenId::Home),
             Screen::Customers(_) => Some(ScreenId::Customers),
+            Screen::Policies(policies) => Some(policies.screen_id()),
             Screen::Account(_) => Some(ScreenId::Account),
             Screen::Health(_) => Some(ScreenId::Health),
         }
@@ -65,6 +68,7 @@ impl Screen {
             Screen::Login(_) => Context::Login,
             Screen::Home(_) => Context::Home,
             Screen::Customers(customers) => customers.context(),
+            Screen::Policies(policies) => policies.context(),
             Screen::Account(_) => Context::Account,
             Screen::Health(_) => Context::Health,
         }
@@ -75,6 +79,7 @@ impl Screen {
         match self {
             Screen::Account(account) => account.form.is_dirty(),
             Screen::Customers(customers) => customers.has_unsaved_input(),
+            Screen::Policies(policies) => policies.has_unsaved_input(),
             _ => false,
         }
     }
@@ -170,6 +175,8 @@ pub struct App {
     pub fixed_today: Option<chrono::NaiveDate>,
     pub session: Option<Session>,
     pub screen: Screen,
+    /// The screen a jump left (customer 360 → a policy), to come back to with Esc.
+    pub stashed: Option<Screen>,
     pub overlay: Option<Overlay>,
     pub toast: Option<Toast>,
     pub connection: Connection,
@@ -200,6 +207,7 @@ impl App {
             fixed_today: None,
             session: None,
             screen: Screen::Login(LoginScreen::new()),
+            stashed: None,
             overlay: None,
             toast: None,
             connection: Connection::NotConnected,
@@ -235,6 +243,7 @@ impl App {
         match &self.screen {
             Screen::Login(_) | Screen::Account(_) => true,
             Screen::Customers(customers) => customers.is_typing(),
+            Screen::Policies(policies) => policies.is_typing(),
             Screen::Health(health) => health.table.is_filtering(),
             Screen::Home(_) => false,
         }
@@ -327,6 +336,7 @@ impl App {
             }
             Msg::Pinged { result } => self.on_pinged(result),
             Msg::Customers(result) => self.on_customers(*result),
+            Msg::Policies(result) => self.on_policies(*result),
             Msg::UnlockChecked { request, result } => {
                 if let Some(Overlay::Lock(lock)) = &mut self.overlay
                     && lock.request == request
@@ -361,6 +371,9 @@ impl App {
 
     /// Turns what the customer screen produced into commands and a message.
     fn customers_outcome(&mut self, outcome: customers::Outcome) -> Vec<Cmd> {
+        if let Some(jump) = outcome.jump {
+            return self.jump_to_policies(jump);
+        }
         if let Some(notice) = outcome.notice {
             let tone = if notice.good {
                 Tone::Success
@@ -377,6 +390,79 @@ impl App {
             }));
         }
         cmds
+    }
+
+    /// Opens the policy screen for the customer screen's work, keeping the customer
+    /// screen to come back to.
+    fn jump_to_policies(&mut self, jump: customers::Jump) -> Vec<Cmd> {
+        let Some(session) = &self.session else {
+            return Vec::new();
+        };
+        let screen_id = match jump {
+            customers::Jump::Policy(_) => ScreenId::Policy,
+            customers::Jump::IssueFor(_) => ScreenId::Issue,
+        };
+        if !access::may_open(&session.staff.groups, screen_id) {
+            let message = self.forbidden(screen_id);
+            self.show(message, Tone::Error);
+            return Vec::new();
+        }
+        let quote_only = !session.staff.groups.contains(&GroupRole::Underwriter);
+        let mut screen =
+            PoliciesScreen::new(policies::Tab::Issue, self.today(), quote_only, self.lang);
+        let outcome = match jump {
+            customers::Jump::Policy(id) => screen.open_elsewhere_policy(id),
+            customers::Jump::IssueFor(choice) => screen.open_elsewhere_issue(choice, self.today()),
+        };
+        let previous = std::mem::replace(&mut self.screen, Screen::Policies(Box::new(screen)));
+        self.stashed = Some(previous);
+        self.policies_outcome(outcome)
+    }
+
+    fn policies_env(&self) -> policies::Env {
+        policies::Env {
+            lang: self.lang,
+            calendar: self.calendar,
+            today: self.today(),
+        }
+    }
+
+    /// Turns what the policy screen produced into commands and a message.
+    fn policies_outcome(&mut self, outcome: policies::Outcome) -> Vec<Cmd> {
+        if outcome.leave {
+            match self.stashed.take() {
+                Some(previous) => {
+                    self.screen = previous;
+                    return self.reload_screen();
+                }
+                None => return self.back(),
+            }
+        }
+        if let Some(notice) = outcome.notice {
+            let tone = if notice.good {
+                Tone::Success
+            } else {
+                Tone::Error
+            };
+            self.show(notice.message, tone);
+        }
+        let mut cmds = self.note_connection(outcome.lost_connection);
+        if let Some(session) = &self.session {
+            cmds.extend(outcome.cmds.into_iter().map(|cmd| Cmd::Policies {
+                pool: session.pool.clone(),
+                cmd,
+            }));
+        }
+        cmds
+    }
+
+    fn on_policies(&mut self, msg: policies::work::PoliciesMsg) -> Vec<Cmd> {
+        let env = self.policies_env();
+        let Screen::Policies(screen) = &mut self.screen else {
+            return Vec::new();
+        };
+        let outcome = screen.on_msg(msg, env);
+        self.policies_outcome(outcome)
     }
 
     fn on_customers(&mut self, msg: customers::work::CustomersMsg) -> Vec<Cmd> {
@@ -437,6 +523,7 @@ impl App {
                 account.status == super::screens::account::SaveStatus::Saving
             }
             Screen::Customers(customers) => customers.is_busy(),
+            Screen::Policies(policies) => policies.is_busy(),
         }
     }
 
@@ -602,10 +689,20 @@ impl App {
             return Vec::new();
         }
         self.overlay = None;
+        self.stashed = None;
         self.screen = match screen {
             ScreenId::Home => Screen::Home(HomeScreen::new(&session.staff.groups)),
             ScreenId::Customers => {
                 Screen::Customers(Box::new(CustomersScreen::new(self.export_dir.clone())))
+            }
+            ScreenId::Issue | ScreenId::Quotes | ScreenId::Renewals | ScreenId::Policy => {
+                let quote_only = !session.staff.groups.contains(&GroupRole::Underwriter);
+                Screen::Policies(Box::new(PoliciesScreen::new(
+                    policies::Tab::of(screen),
+                    self.today(),
+                    quote_only,
+                    self.lang,
+                )))
             }
             ScreenId::Account => Screen::Account(AccountScreen::new()),
             ScreenId::Health => Screen::Health(HealthScreen::new()),
@@ -655,6 +752,13 @@ impl App {
                 self.customers_outcome(customers::Outcome {
                     cmds,
                     ..customers::Outcome::default()
+                })
+            }
+            Screen::Policies(policies) => {
+                let cmds = policies.reload();
+                self.policies_outcome(policies::Outcome {
+                    cmds,
+                    ..policies::Outcome::default()
                 })
             }
             Screen::Login(_) | Screen::Account(_) => Vec::new(),
@@ -737,6 +841,7 @@ impl App {
         match &self.screen {
             Screen::Health(health) => health.table.is_filtering(),
             Screen::Customers(customers) => customers.takes_back(),
+            Screen::Policies(policies) => policies.takes_back(),
             _ => false,
         }
     }
@@ -771,6 +876,15 @@ impl App {
                 let outcome = customers.edit(event, env);
                 return self.customers_outcome(outcome);
             }
+            Screen::Policies(policies) => {
+                let env = policies::Env {
+                    lang: env.lang,
+                    calendar: env.calendar,
+                    today: env.today,
+                };
+                let outcome = policies.edit(event, action, env);
+                return self.policies_outcome(outcome);
+            }
             Screen::Health(health) => health.table.filter_key(event, action),
             Screen::Home(_) => {}
         }
@@ -786,6 +900,18 @@ impl App {
                     _ => customers.key(key, action, env),
                 };
                 self.customers_outcome(outcome)
+            }
+            Screen::Policies(policies) => {
+                let env = policies::Env {
+                    lang: env.lang,
+                    calendar: env.calendar,
+                    today: env.today,
+                };
+                let outcome = match action {
+                    Some(Action::Back) => policies.back(env),
+                    _ => policies.key(key, action, env),
+                };
+                self.policies_outcome(outcome)
             }
             Screen::Login(login) => {
                 match action {
@@ -959,10 +1085,9 @@ impl App {
     fn palette(&self) -> Palette {
         let mut items = Vec::new();
         if self.session.is_some() {
-            for entry in ACCESS
-                .iter()
-                .filter(|a| access::may_open(self.groups(), a.screen))
-            {
+            for entry in ACCESS.iter().filter(|a| {
+                a.screen != ScreenId::Policy && access::may_open(self.groups(), a.screen)
+            }) {
                 items.push(self.palette_item(
                     entry.title,
                     entry.aliases,

@@ -13,6 +13,7 @@ use crate::db::{health, home};
 use crate::domain::staff::GroupRole;
 use crate::i18n::Lang;
 use crate::tui::screens::customers::work::CustomersCmd;
+use crate::tui::screens::policies::work::PoliciesCmd;
 
 /// How long ending a session may hold up quitting when the server does not answer.
 const LOGOUT_PATIENCE: Duration = Duration::from_secs(3);
@@ -62,6 +63,10 @@ pub enum Cmd {
         pool: PgPool,
         cmd: CustomersCmd,
     },
+    Policies {
+        pool: PgPool,
+        cmd: PoliciesCmd,
+    },
 }
 
 pub const USER_AGENT: &str = concat!("prakan ", env!("CARGO_PKG_VERSION"), " (terminal)");
@@ -80,6 +85,7 @@ impl Cmd {
         match self {
             Cmd::LoadFigures { .. } | Cmd::LoadHealth { .. } => true,
             Cmd::Customers { cmd, .. } => cmd.is_read(),
+            Cmd::Policies { cmd, .. } => cmd.is_read(),
             _ => false,
         }
     }
@@ -89,6 +95,7 @@ impl Cmd {
     pub fn slot(&self) -> Option<&'static str> {
         match self {
             Cmd::Customers { cmd, .. } if cmd.is_search() => Some("customer-search"),
+            Cmd::Policies { cmd, .. } if cmd.is_search() => Some("vehicle-search"),
             _ => None,
         }
     }
@@ -176,6 +183,7 @@ impl Cmd {
                 result: session::verify_password(options, &tried).await,
             },
             Cmd::Customers { pool, cmd } => Msg::Customers(Box::new(cmd.run(pool).await)),
+            Cmd::Policies { pool, cmd } => Msg::Policies(Box::new(cmd.run(pool).await)),
         }
     }
 }

@@ -48,6 +48,12 @@ pub enum Action {
     Search,
     NextPane,
     PrevPane,
+    Decide,
+    IssueQuote,
+    Renew,
+    Select,
+    CancelPolicy,
+    NewPolicy,
 }
 
 impl Action {
@@ -63,6 +69,12 @@ impl Action {
             Action::NextPane => key!("hint-next-pane"),
             Action::Reveal => key!("hint-reveal"),
             Action::Export => key!("hint-export"),
+            Action::Decide => key!("hint-decide"),
+            Action::IssueQuote => key!("hint-issue-quote"),
+            Action::Renew => key!("hint-renew"),
+            Action::Select => key!("hint-select"),
+            Action::CancelPolicy => key!("hint-cancel-policy"),
+            Action::NewPolicy => key!("hint-new-policy"),
             other => other.description(),
         }
     }
@@ -104,6 +116,12 @@ impl Action {
             Action::Search => key!("action-search"),
             Action::NextPane => key!("action-next-pane"),
             Action::PrevPane => key!("action-prev-pane"),
+            Action::Decide => key!("action-decide"),
+            Action::IssueQuote => key!("action-issue-quote"),
+            Action::Renew => key!("action-renew"),
+            Action::Select => key!("action-select"),
+            Action::CancelPolicy => key!("action-cancel-policy"),
+            Action::NewPolicy => key!("action-new-policy"),
         }
     }
 }
@@ -117,6 +135,10 @@ pub enum Context {
     Health,
     Customers,
     CustomerForm,
+    PolicyForm,
+    PolicyQuotes,
+    RenewalQueue,
+    PolicyView,
 }
 
 impl Context {
@@ -129,10 +151,14 @@ impl Context {
             Context::Health => "health",
             Context::Customers => "customers",
             Context::CustomerForm => "customer_form",
+            Context::PolicyForm => "policy_form",
+            Context::PolicyQuotes => "policy_quotes",
+            Context::RenewalQueue => "renewal_queue",
+            Context::PolicyView => "policy_view",
         }
     }
 
-    const ALL: [Context; 7] = [
+    const ALL: [Context; 11] = [
         Context::Global,
         Context::Login,
         Context::Home,
@@ -140,6 +166,10 @@ impl Context {
         Context::Health,
         Context::Customers,
         Context::CustomerForm,
+        Context::PolicyForm,
+        Context::PolicyQuotes,
+        Context::RenewalQueue,
+        Context::PolicyView,
     ];
 }
 
@@ -306,6 +336,7 @@ const DEFAULTS: &[(Context, &str, Action)] = &[
     (Context::Customers, "n", Action::New),
     (Context::Customers, "e", Action::Edit),
     (Context::Customers, "h", Action::History),
+    (Context::Customers, "p", Action::NewPolicy),
     (Context::Customers, "v", Action::Reveal),
     (Context::Customers, "d", Action::Verify),
     (Context::Customers, "w", Action::Withdraw),
@@ -321,6 +352,56 @@ const DEFAULTS: &[(Context, &str, Action)] = &[
     (Context::CustomerForm, "up", Action::PrevField),
     (Context::CustomerForm, "enter", Action::Submit),
     (Context::CustomerForm, "ctrl-s", Action::Save),
+    (Context::PolicyForm, "tab", Action::NextField),
+    (Context::PolicyForm, "down", Action::NextField),
+    (Context::PolicyForm, "shift-tab", Action::PrevField),
+    (Context::PolicyForm, "up", Action::PrevField),
+    (Context::PolicyForm, "enter", Action::Submit),
+    (Context::PolicyForm, "ctrl-s", Action::Save),
+    (Context::PolicyQuotes, "up", Action::Up),
+    (Context::PolicyQuotes, "k", Action::Up),
+    (Context::PolicyQuotes, "down", Action::Down),
+    (Context::PolicyQuotes, "j", Action::Down),
+    (Context::PolicyQuotes, "pgup", Action::PageUp),
+    (Context::PolicyQuotes, "pgdn", Action::PageDown),
+    (Context::PolicyQuotes, "home", Action::First),
+    (Context::PolicyQuotes, "end", Action::Last),
+    (Context::PolicyQuotes, "enter", Action::Open),
+    (Context::PolicyQuotes, "/", Action::Filter),
+    (Context::PolicyQuotes, "s", Action::Sort),
+    (Context::PolicyQuotes, "r", Action::Refresh),
+    (Context::PolicyQuotes, "f5", Action::Refresh),
+    (Context::PolicyQuotes, "d", Action::Decide),
+    (Context::PolicyQuotes, "i", Action::IssueQuote),
+    (Context::RenewalQueue, "up", Action::Up),
+    (Context::RenewalQueue, "k", Action::Up),
+    (Context::RenewalQueue, "down", Action::Down),
+    (Context::RenewalQueue, "j", Action::Down),
+    (Context::RenewalQueue, "pgup", Action::PageUp),
+    (Context::RenewalQueue, "pgdn", Action::PageDown),
+    (Context::RenewalQueue, "home", Action::First),
+    (Context::RenewalQueue, "end", Action::Last),
+    (Context::RenewalQueue, "enter", Action::Open),
+    (Context::RenewalQueue, "/", Action::Filter),
+    (Context::RenewalQueue, "s", Action::Sort),
+    (Context::RenewalQueue, "r", Action::Refresh),
+    (Context::RenewalQueue, "f5", Action::Refresh),
+    (Context::RenewalQueue, "n", Action::Renew),
+    (Context::RenewalQueue, "space", Action::Select),
+    (Context::PolicyView, "up", Action::Up),
+    (Context::PolicyView, "k", Action::Up),
+    (Context::PolicyView, "down", Action::Down),
+    (Context::PolicyView, "j", Action::Down),
+    (Context::PolicyView, "pgup", Action::PageUp),
+    (Context::PolicyView, "pgdn", Action::PageDown),
+    (Context::PolicyView, "home", Action::First),
+    (Context::PolicyView, "end", Action::Last),
+    (Context::PolicyView, "enter", Action::Open),
+    (Context::PolicyView, "r", Action::Refresh),
+    (Context::PolicyView, "f5", Action::Refresh),
+    (Context::PolicyView, "c", Action::CancelPolicy),
+    (Context::PolicyView, "h", Action::History),
+    (Context::PolicyView, "i", Action::IssueQuote),
 ];
 
 impl Default for Keymap {

@@ -10,6 +10,7 @@ use crate::db::session::{LoggedIn, LoginError};
 use crate::domain::staff::GroupRole;
 use crate::i18n::{Lang, Message};
 use crate::tui::screens::customers::work::CustomersMsg;
+use crate::tui::screens::policies::work::PoliciesMsg;
 
 #[derive(Debug)]
 pub enum Msg {
@@ -49,6 +50,7 @@ pub enum Msg {
         result: Result<(), LoginError>,
     },
     Customers(Box<CustomersMsg>),
+    Policies(Box<PoliciesMsg>),
 }
 
 #[derive(Debug)]

@@ -59,6 +59,7 @@ fn draw_screen(app: &mut App, frame: &mut Frame, area: Rect) {
         }
         (Screen::Health(health), Some(_)) => health.render(frame, area, &ui),
         (Screen::Customers(customers), Some(_)) => customers.render(frame, area, &ui, active),
+        (Screen::Policies(policies), Some(_)) => policies.render(frame, area, &ui),
         _ => {}
     }
 }
@@ -116,6 +117,7 @@ fn draw_hints(app: &App, frame: &mut Frame, area: Rect) {
         ],
         Screen::Health(_) => vec![Action::Filter, Action::Sort, Action::Refresh, Action::Back],
         Screen::Customers(customers) => customers.hints(),
+        Screen::Policies(policies) => policies.hints(),
     };
 
     let mut spans = Vec::new();

@@ -84,8 +84,11 @@ async fn the_seed_defaults_are_in_place() {
             "MAX_LOGIN_ATTEMPTS",
             "PAYMENT_TIMEOUT_MINUTES",
             "POLICY_GRACE_PERIOD_DAYS",
+            "RENEWAL_QUEUE_DAYS",
             "SESSION_TIMEOUT_HOURS",
             "SMS_OTP_EXPIRY_MINUTES",
+            "UW_CLAIMS_IN_YEAR_REFERRAL",
+            "UW_CLASS_1_MAX_VEHICLE_AGE",
         ]
     );
     let extensions: Vec<String> =

@@ -1,7 +1,15 @@
-//! Premium arithmetic (DOMAIN §1–§3): stamp duty, VAT, withholding tax, and the CMI tariff.
+//! Premium arithmetic (DOMAIN §1–§3, §6): stamp duty, VAT, withholding tax, the CMI
+//! tariff, voluntary rating, the no-claim discount, instalments and cancellation refunds.
 //! Money is `Decimal` to the satang, never floating point.
 
 pub mod cmi;
+pub mod instalments;
+pub mod ncb;
+pub mod policy_type;
+pub mod rating;
+pub mod refund;
+
+pub use policy_type::PolicyType;
 
 use rust_decimal::{Decimal, RoundingStrategy};
 use rust_decimal_macros::dec;

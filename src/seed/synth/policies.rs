@@ -12,7 +12,9 @@ use super::people::{Customer, Vehicle};
 use super::{
     Book, SynthContext, add_months, buddhist_year, days_after, days_before, months_before,
 };
+pub use crate::domain::premium::PolicyType;
 use crate::domain::premium::cmi::{CmiCategory, VehicleUse};
+use crate::domain::premium::instalments::{PaymentPlan, Remainder, schedule};
 use crate::domain::premium::{PremiumBreakdown, satang};
 use crate::seed::catalog::VehicleType;
 
@@ -99,41 +101,6 @@ pub const RECEIPT_COLUMNS: &[&str] = &[
     "delivery_method",
     "created_at",
 ];
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PolicyType {
-    Cmi,
-    Class1,
-    Class2Plus,
-    Class2,
-    Class3Plus,
-    Class3,
-}
-
-impl PolicyType {
-    pub fn as_db(self) -> &'static str {
-        match self {
-            PolicyType::Cmi => "CMI",
-            PolicyType::Class1 => "CLASS_1",
-            PolicyType::Class2Plus => "CLASS_2_PLUS",
-            PolicyType::Class2 => "CLASS_2",
-            PolicyType::Class3Plus => "CLASS_3_PLUS",
-            PolicyType::Class3 => "CLASS_3",
-        }
-    }
-
-    /// The prefix of policy numbers of this type.
-    pub fn code(self) -> &'static str {
-        match self {
-            PolicyType::Cmi => "CMI",
-            PolicyType::Class1 => "C1",
-            PolicyType::Class2Plus => "C2P",
-            PolicyType::Class2 => "C2",
-            PolicyType::Class3Plus => "C3P",
-            PolicyType::Class3 => "C3",
-        }
-    }
-}
 
 /// A policy as the rest of the book needs it.
 pub struct Policy {
@@ -433,10 +400,10 @@ fn write_policy(
         voluntary_base(policy_type, motorcycle, sum_insured)
     };
     let premium = PremiumBreakdown::new(base, satang(base * ncb / dec!(100)));
-    let (plan, frequency) = match (policy_type, rng.random_range(0..100)) {
-        (PolicyType::Cmi, _) | (_, 0..75) => ("FULL", "ANNUAL"),
-        (_, 75..90) => ("INSTALLMENT_6", "MONTHLY"),
-        _ => ("INSTALLMENT_12", "MONTHLY"),
+    let plan = match (policy_type, rng.random_range(0..100)) {
+        (PolicyType::Cmi, _) | (_, 0..75) => PaymentPlan::Full,
+        (_, 75..90) => PaymentPlan::Installment6,
+        _ => PaymentPlan::Installment12,
     };
     let issued_at = (status != "DRAFT").then(|| {
         ctx.moment(
@@ -454,7 +421,7 @@ fn write_policy(
         .field(id)
         .field(
             ctx.numbering
-                .policy_number(policy_type.code(), buddhist_year(start)),
+                .policy_number(policy_type.number_prefix(), buddhist_year(start)),
         )
         .field(customer.id)
         .field(vehicle.id)
@@ -475,8 +442,8 @@ fn write_policy(
         .field(rng.random_bool(0.3))
         .field(previous.map(|p| p.id))
         .field(i32::from(previous.is_some()))
-        .field(plan)
-        .field(frequency)
+        .field(plan.as_db())
+        .field(plan.frequency_db())
         .field(issued_at)
         .field(cancelled_at)
         .field(cancelled_at.map(|_| "ลูกค้าขายรถ / Customer sold the vehicle"))
@@ -530,16 +497,17 @@ fn add_premium_payments(
     refund: Refund,
     book: &mut Book,
 ) -> Decimal {
-    let count: u32 = match (policy.policy_type, policy.premium.total) {
-        (PolicyType::Cmi, _) => 1,
-        (_, total) if total < dec!(3000) => 1,
+    let plan = match (policy.policy_type, policy.premium.total) {
+        (PolicyType::Cmi, _) => PaymentPlan::Full,
+        (_, total) if total < dec!(3000) => PaymentPlan::Full,
         _ => match rng.random_range(0..100) {
-            0..75 => 1,
-            75..90 => 6,
-            _ => 12,
+            0..75 => PaymentPlan::Full,
+            75..90 => PaymentPlan::Installment6,
+            _ => PaymentPlan::Installment12,
         },
     };
-    let amounts = split_evenly(policy.premium.total, count);
+    let count = plan.instalments();
+    let instalments = schedule(policy.premium.total, plan, policy.start, Remainder::First);
     let method = *[
         "PROMPTPAY",
         "PROMPTPAY",
@@ -552,8 +520,8 @@ fn add_premium_payments(
     .choose(rng)
     .unwrap_or(&"PROMPTPAY");
     let mut paid_total = Decimal::ZERO;
-    for (k, amount) in amounts.into_iter().enumerate() {
-        let due = add_months(policy.start, k as u32);
+    for instalment in instalments {
+        let (amount, due) = (instalment.amount, instalment.due_date);
         let days_overdue = (ctx.today - due).num_days();
         let status = if policy.status == "CANCELLED" && (days_overdue < 0 || rng.random_bool(0.5)) {
             // Cancelling the policy cancels what is still to be paid.
@@ -582,7 +550,7 @@ fn add_premium_payments(
         };
         book.note("payment", status);
         let paid = matches!(status, "SUCCESS" | "PARTIAL_REFUND" | "REFUNDED");
-        let installment = (count > 1).then_some(((k + 1) as i32, count as i32));
+        let installment = (count > 1).then_some((instalment.number as i32, count as i32));
         let paid_at = paid.then(|| ctx.moment(days_before(due, rng.random_range(0..6)), rng));
         let payment_id = write_incoming_payment(
             ctx,
@@ -609,16 +577,6 @@ fn add_premium_payments(
         book.note("payment", "INSTALLMENT");
     }
     paid_total
-}
-
-/// Splits a total into `parts` amounts to the satang, the remainder on the first.
-pub fn split_evenly(total: Decimal, parts: u32) -> Vec<Decimal> {
-    let each = (total / Decimal::from(parts))
-        .round_dp_with_strategy(2, rust_decimal::RoundingStrategy::ToZero);
-    let first = total - each * Decimal::from(parts - 1);
-    std::iter::once(first)
-        .chain(std::iter::repeat_n(each, parts as usize - 1))
-        .collect()
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -768,19 +726,4 @@ fn add_refund(
         .field(created)
         .field(paid_at.unwrap_or(created));
     book.payments.end_row();
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn instalments_sum_exactly_with_the_remainder_first() {
-        let parts = split_evenly(dec!(10742.80), 12);
-        assert_eq!(parts.len(), 12);
-        assert_eq!(parts.iter().sum::<Decimal>(), dec!(10742.80));
-        assert_eq!(parts[1], dec!(895.23));
-        assert_eq!(parts[0], dec!(895.27));
-        assert_eq!(split_evenly(dec!(645.21), 1), vec![dec!(645.21)]);
-    }
 }

@@ -5,6 +5,7 @@ pub mod customers;
 pub mod health;
 pub mod home;
 pub mod login;
+pub mod policies;
 
 use crate::i18n::{Calendar, Lang};
 use crate::tui::theme::Theme;

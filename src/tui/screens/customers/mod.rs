@@ -82,6 +82,16 @@ pub struct Notice {
     pub good: bool,
 }
 
+/// Work that belongs to another screen: the application opens it, and Esc there comes
+/// back here.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Jump {
+    /// Everything about one policy.
+    Policy(Uuid),
+    /// The issue form, for this vehicle.
+    IssueFor(crate::db::policies::VehicleChoice),
+}
+
 /// What handling a key or a result produced.
 #[derive(Debug, Default)]
 pub struct Outcome {
@@ -89,6 +99,7 @@ pub struct Outcome {
     pub notice: Option<Notice>,
     /// The result said the server cannot be reached.
     pub lost_connection: bool,
+    pub jump: Option<Jump>,
 }
 
 impl Outcome {
@@ -403,6 +414,22 @@ impl CustomersScreen {
                     pane.table_mut(tab).act(other);
                 }
             }
+            Some(Action::Open) if pane.focus == Focus::Tab(Tab::Policies) => {
+                if let Some(id) = pane.selected_id() {
+                    return Outcome {
+                        jump: Some(Jump::Policy(id)),
+                        ..Outcome::default()
+                    };
+                }
+            }
+            Some(Action::NewPolicy) if pane.focus == Focus::Tab(Tab::Vehicles) => {
+                if let Some(choice) = pane.selected_vehicle_choice() {
+                    return Outcome {
+                        jump: Some(Jump::IssueFor(choice)),
+                        ..Outcome::default()
+                    };
+                }
+            }
             Some(Action::Open) => {
                 if let Some((title, fields)) = pane.detail(env.lang, env.calendar) {
                     self.overlay = Some(Overlay::Detail(DetailPane { title, fields }));
@@ -568,6 +595,7 @@ impl CustomersScreen {
                 good: true,
             }),
             lost_connection: false,
+            ..Outcome::default()
         }
     }
 
@@ -790,6 +818,7 @@ impl CustomersScreen {
                                 good: true,
                             }),
                             lost_connection: false,
+                            ..Outcome::default()
                         }
                     }
                     Err(error) => {
@@ -872,6 +901,7 @@ impl CustomersScreen {
                         good: true,
                     }),
                     lost_connection: false,
+                    ..Outcome::default()
                 }
             }
             Err(error) => {
@@ -958,6 +988,10 @@ impl CustomersScreen {
                     (Action::Edit, rights.edit_customers || rights.edit_vehicles),
                     (Action::New, rights.edit_vehicles || rights.record_consents),
                     (Action::History, rights.read_history),
+                    (
+                        Action::NewPolicy,
+                        pane.focus == Focus::Tab(Tab::Vehicles) && rights.quote_policies,
+                    ),
                     (Action::Reveal, rights.reveal_national_id && masked),
                     (Action::Export, rights.export_data),
                     (Action::Search, true),

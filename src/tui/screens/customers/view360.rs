@@ -220,6 +220,30 @@ impl CustomerPane {
         }
     }
 
+    /// The id of the selected row of the tab in focus.
+    pub fn selected_id(&self) -> Option<Uuid> {
+        self.selected().map(|(_, id)| id)
+    }
+
+    /// The selected vehicle, as the issue form's vehicle.
+    pub fn selected_vehicle_choice(&self) -> Option<crate::db::policies::VehicleChoice> {
+        let vehicle = self.selected_vehicle()?;
+        let profile = self.profile()?;
+        let province = crate::db::geo::Geography::bundled().province(&vehicle.province_code);
+        Some(crate::db::policies::VehicleChoice {
+            vehicle_id: vehicle.id,
+            customer_id: profile.id,
+            customer_name: profile.name_th(),
+            registration_number: vehicle.registration_number.clone(),
+            province_name_th: province.map(|p| p.name_th.clone()).unwrap_or_default(),
+            province_name_en: province.map(|p| p.name_en.clone()).unwrap_or_default(),
+            make: vehicle.make.clone(),
+            model: vehicle.model.clone(),
+            year_of_manufacture: vehicle.year_of_manufacture,
+            usage_type: vehicle.usage_type.clone(),
+        })
+    }
+
     pub fn selected_consent(&self) -> Option<&ConsentRow> {
         match self.selected()? {
             (Tab::Consents, id) => self

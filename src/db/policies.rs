@@ -1,0 +1,693 @@
+//! Quote → issue: the premium priced on the server from the rating table in force, the
+//! referral rules asked of the database, and the policy, its payment schedule and its
+//! document row written in one transaction.
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde_json::json;
+use sqlx::{PgConnection, PgPool};
+use uuid::Uuid;
+
+use crate::db::customers::{SaveError, set_context};
+use crate::db::rating::RatingError;
+use crate::domain::policy::PolicyDraft;
+use crate::domain::premium::PolicyType;
+use crate::domain::premium::instalments::{PaymentPlan, Remainder, schedule};
+use crate::domain::premium::rating::{self, Quote, QuoteError, RatingTable, Risk, Usage};
+use crate::i18n::Message;
+use crate::msg;
+
+/// The facts of a vehicle and its owner that pricing and referral need.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct VehicleFacts {
+    pub vehicle_id: Uuid,
+    pub customer_id: Uuid,
+    pub customer_name: String,
+    pub juristic: bool,
+    pub registration_number: String,
+    pub province_name_th: String,
+    pub province_name_en: String,
+    pub make: String,
+    pub model: String,
+    pub year_of_manufacture: i32,
+    pub engine_cc: Option<i32>,
+    pub seats: Option<i16>,
+    pub vehicle_type: String,
+    pub usage_type: String,
+}
+
+impl VehicleFacts {
+    pub fn usage(&self) -> Usage {
+        Usage::from_db(&self.usage_type).unwrap_or(Usage::Personal)
+    }
+
+    /// The vehicle's age in whole years at the start of cover.
+    pub fn age_at(&self, start: NaiveDate) -> i32 {
+        (chrono::Datelike::year(&start) - self.year_of_manufacture).max(0)
+    }
+
+    /// What the rating engine prices for this vehicle under a draft's cover.
+    pub fn risk(&self, draft: &PolicyDraft) -> Risk {
+        Risk {
+            policy_type: draft.policy_type,
+            vehicle_type: self.vehicle_type.clone(),
+            usage: self.usage(),
+            vehicle_age_years: self.age_at(draft.start_date),
+            engine_cc: self.engine_cc,
+            seats: self.seats,
+            sum_insured: draft.sum_insured,
+            youngest_driver_age: draft.youngest_driver_age,
+            deductible: draft.deductible,
+            ncb_percent: draft.ncb_percent,
+            surcharge_percent: 0,
+        }
+    }
+}
+
+/// What the issue form needs to price live, as the keys are typed: the vehicle and the
+/// rating table in force on the intended start.
+#[derive(Debug, Clone)]
+pub struct QuoteContext {
+    pub vehicle: VehicleFacts,
+    pub table: RatingTable,
+}
+
+/// A policy that already gives the same kind of cover to the vehicle in that period.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct Overlap {
+    pub policy_number: String,
+    pub start_date: NaiveDate,
+    pub end_date: NaiveDate,
+}
+
+/// One rule a policy met, and what became of it.
+#[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
+pub struct Referral {
+    pub id: Uuid,
+    pub rule: String,
+    pub reason: String,
+    pub required_authority: Decimal,
+    pub status: String,
+    pub decided_by_name: Option<String>,
+    pub decided_at: Option<chrono::DateTime<chrono::Utc>>,
+    pub decision_note: Option<String>,
+    pub version: i32,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum IssueOutcome {
+    Issued {
+        policy_id: Uuid,
+        policy_number: String,
+    },
+    /// Saved as a quote, to issue later.
+    Quoted {
+        policy_id: Uuid,
+        quote_number: String,
+    },
+    /// Saved as a quote: a rule needs someone with enough authority first.
+    Referred {
+        policy_id: Uuid,
+        quote_number: String,
+        referrals: Vec<Referral>,
+    },
+}
+
+#[derive(Debug)]
+pub enum IssueError {
+    Quote(QuoteError),
+    Rating(RatingError),
+    Overlap(Overlap),
+    /// The quote changed (or was issued) since it was loaded.
+    Save(SaveError),
+    Database(sqlx::Error),
+}
+
+impl From<RatingError> for IssueError {
+    fn from(error: RatingError) -> IssueError {
+        match error {
+            RatingError::Database(error) => IssueError::Database(error),
+            other => IssueError::Rating(other),
+        }
+    }
+}
+
+impl From<sqlx::Error> for IssueError {
+    fn from(error: sqlx::Error) -> IssueError {
+        IssueError::Database(error)
+    }
+}
+
+impl IssueError {
+    pub fn message(&self) -> Message {
+        match self {
+            IssueError::Quote(problem) => problem.message(),
+            IssueError::Rating(problem) => problem.message(),
+            IssueError::Overlap(existing) => msg!(
+                "policy-overlap",
+                number = existing.policy_number.as_str(),
+                start = existing.start_date.to_string(),
+                end = existing.end_date.to_string()
+            ),
+            IssueError::Save(SaveError::Conflict(conflict)) => msg!(
+                "policy-changed-since",
+                who = conflict.by.clone().unwrap_or_else(|| "–".into())
+            ),
+            IssueError::Save(SaveError::Gone) => msg!("customers-record-gone"),
+            IssueError::Save(SaveError::Database(error)) => crate::db::error::message(error),
+            IssueError::Database(error) => crate::db::error::message(error),
+        }
+    }
+}
+
+/// The vehicle (as the person may see it) and the rating table in force on `start`.
+pub async fn quote_context(
+    pool: &PgPool,
+    vehicle_id: Uuid,
+    start: NaiveDate,
+) -> Result<QuoteContext, IssueError> {
+    let mut connection = pool.acquire().await?;
+    let vehicle = vehicle_facts(&mut connection, vehicle_id).await?;
+    let table = crate::db::rating::load(&mut connection, start).await?;
+    Ok(QuoteContext { vehicle, table })
+}
+
+async fn vehicle_facts(
+    connection: &mut PgConnection,
+    vehicle_id: Uuid,
+) -> Result<VehicleFacts, IssueError> {
+    let facts = sqlx::query_as(
+        "SELECT v.id AS vehicle_id, c.id AS customer_id,
+                concat_ws(' ', c.first_name, c.last_name) AS customer_name,
+                c.customer_type = 'JURISTIC' AS juristic,
+                v.registration_number, p.name_th AS province_name_th, p.name_en AS province_name_en,
+                v.make, v.model, v.year_of_manufacture, v.engine_cc, v.seats, v.vehicle_type,
+                v.usage_type
+           FROM customer_vehicles v
+           JOIN customers c ON c.id = v.customer_id
+           JOIN provinces p ON p.province_code = v.province_code
+          WHERE v.id = $1 AND v.deleted_at IS NULL AND c.deleted_at IS NULL",
+    )
+    .bind(vehicle_id)
+    .fetch_optional(connection)
+    .await?;
+    facts.ok_or(IssueError::Database(sqlx::Error::RowNotFound))
+}
+
+/// Prices a draft on the server: the figures stored are never the form's.
+fn price(context: &QuoteContext, draft: &PolicyDraft) -> Result<Quote, IssueError> {
+    rating::quote(&context.table, &context.vehicle.risk(draft)).map_err(IssueError::Quote)
+}
+
+/// The policy that already covers this vehicle with the same kind of cover, if any.
+pub async fn overlapping(
+    connection: &mut PgConnection,
+    vehicle_id: Uuid,
+    policy_type: PolicyType,
+    start: NaiveDate,
+    end: NaiveDate,
+) -> sqlx::Result<Option<Overlap>> {
+    sqlx::query_as(
+        "SELECT policy_number, start_date, end_date FROM policies
+          WHERE vehicle_id = $1
+            AND cover_kind = CASE WHEN $2 = 'CMI' THEN 'COMPULSORY' ELSE 'VOLUNTARY' END
+            AND status IN ('ACTIVE', 'SUSPENDED', 'EXPIRED') AND deleted_at IS NULL
+            AND daterange(start_date, end_date, '[)') && daterange($3, $4, '[)')
+          ORDER BY start_date LIMIT 1",
+    )
+    .bind(vehicle_id)
+    .bind(policy_type.as_db())
+    .bind(start)
+    .bind(end)
+    .fetch_optional(connection)
+    .await
+}
+
+/// Saves a draft as a quote (status DRAFT). Agents may do this for their own customers only.
+pub async fn save_quote(pool: &PgPool, draft: &PolicyDraft) -> Result<IssueOutcome, IssueError> {
+    let mut tx = pool.begin().await?;
+    set_context(&mut tx, "POLICY_QUOTE").await?;
+    let context = QuoteContext {
+        vehicle: vehicle_facts(&mut tx, draft.vehicle_id).await?,
+        table: crate::db::rating::load(&mut tx, draft.start_date).await?,
+    };
+    let quote = price(&context, draft)?;
+    let (policy_id, quote_number) = insert_quote(&mut tx, draft, &context.vehicle, &quote).await?;
+    tx.commit().await?;
+    Ok(IssueOutcome::Quoted {
+        policy_id,
+        quote_number,
+    })
+}
+
+/// Quote and issue in one go: priced, checked for overlapping cover, referred when a rule
+/// says so (then saved as a quote with its referrals), else issued with its schedule and
+/// document row — one transaction either way.
+pub async fn issue_new(pool: &PgPool, draft: &PolicyDraft) -> Result<IssueOutcome, IssueError> {
+    let mut tx = pool.begin().await?;
+    set_context(&mut tx, "POLICY_ISSUE").await?;
+    let vehicle = vehicle_facts(&mut tx, draft.vehicle_id).await?;
+    if let Some(existing) = overlapping(
+        &mut tx,
+        draft.vehicle_id,
+        draft.policy_type,
+        draft.start_date,
+        draft.end_date(),
+    )
+    .await?
+    {
+        return Err(IssueError::Overlap(existing));
+    }
+    let context = QuoteContext {
+        table: crate::db::rating::load(&mut tx, draft.start_date).await?,
+        vehicle,
+    };
+    let quote = price(&context, draft)?;
+    let (policy_id, quote_number) = insert_quote(&mut tx, draft, &context.vehicle, &quote).await?;
+    let outcome = refer_or_issue(&mut tx, policy_id, 0, quote_number).await;
+    let cover = Cover {
+        vehicle_id: draft.vehicle_id,
+        policy_type: draft.policy_type,
+        start: draft.start_date,
+        end: draft.end_date(),
+    };
+    finish(tx, pool, &cover, outcome).await
+}
+
+/// Issues a saved quote, once every referral it needs is approved.
+pub async fn issue_quote(
+    pool: &PgPool,
+    policy_id: Uuid,
+    version: i32,
+) -> Result<IssueOutcome, IssueError> {
+    let mut tx = pool.begin().await?;
+    set_context(&mut tx, "POLICY_ISSUE").await?;
+    let row: Option<(String, Uuid, String, NaiveDate, NaiveDate)> = sqlx::query_as(
+        "SELECT COALESCE(quote_number, policy_number), vehicle_id, policy_type, start_date, end_date
+           FROM policies
+          WHERE id = $1 AND status = 'DRAFT' AND version = $2 AND deleted_at IS NULL
+          FOR UPDATE",
+    )
+    .bind(policy_id)
+    .bind(version)
+    .fetch_optional(&mut *tx)
+    .await?;
+    let Some((quote_number, vehicle_id, policy_type, start, end)) = row else {
+        let conflict = crate::db::customers::conflict(&mut tx, "policies", policy_id).await?;
+        return Err(IssueError::Save(conflict));
+    };
+    let outcome = refer_or_issue(&mut tx, policy_id, version, quote_number).await;
+    let cover = Cover {
+        vehicle_id,
+        policy_type: PolicyType::from_db(&policy_type).unwrap_or(PolicyType::Class1),
+        start,
+        end,
+    };
+    finish(tx, pool, &cover, outcome).await
+}
+
+/// The cover a policy gives: what overlapping cover is judged by.
+struct Cover {
+    vehicle_id: Uuid,
+    policy_type: PolicyType,
+    start: NaiveDate,
+    end: NaiveDate,
+}
+
+/// Commits what was done, or rolls back and explains: overlapping cover (another
+/// underwriter issued first) is named.
+async fn finish(
+    tx: sqlx::Transaction<'_, sqlx::Postgres>,
+    pool: &PgPool,
+    cover: &Cover,
+    outcome: Result<IssueOutcome, IssueError>,
+) -> Result<IssueOutcome, IssueError> {
+    match outcome {
+        Ok(outcome) => {
+            tx.commit().await?;
+            Ok(outcome)
+        }
+        Err(IssueError::Database(error)) if is_overlap(&error) => {
+            tx.rollback().await?;
+            let mut connection = pool.acquire().await?;
+            let existing = overlapping(
+                &mut connection,
+                cover.vehicle_id,
+                cover.policy_type,
+                cover.start,
+                cover.end,
+            )
+            .await?;
+            Err(existing.map_or(IssueError::Database(error), IssueError::Overlap))
+        }
+        Err(error) => {
+            tx.rollback().await?;
+            Err(error)
+        }
+    }
+}
+
+fn is_overlap(error: &sqlx::Error) -> bool {
+    error
+        .as_database_error()
+        .and_then(|db| db.constraint())
+        .is_some_and(|name| name == "excl_policies_overlapping_cover")
+}
+
+async fn insert_quote(
+    connection: &mut PgConnection,
+    draft: &PolicyDraft,
+    vehicle: &VehicleFacts,
+    quote: &Quote,
+) -> Result<(Uuid, String), IssueError> {
+    let coverage = draft.coverage_details(quote, vehicle.juristic);
+    let saved = sqlx::query_as(
+        "INSERT INTO policies (policy_number, quote_number, customer_id, vehicle_id, agent_id,
+                               policy_type, coverage_details, sum_insured, base_premium, discounts,
+                               stamp_duty, vat, total_premium, start_date, end_date,
+                               policy_period_months, status, no_claim_discount, auto_renewal,
+                               payment_plan, payment_frequency)
+         SELECT q.number, q.number, v.customer_id, v.id,
+                CASE WHEN pg_has_role('prakan_agent', 'MEMBER') THEN current_staff_id()
+                     ELSE c.agent_id END,
+                $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'DRAFT', $13, $14, $15, $16
+           FROM customer_vehicles v JOIN customers c ON c.id = v.customer_id,
+                LATERAL (SELECT next_quote_number($10) AS number) q
+          WHERE v.id = $1
+         RETURNING id, policy_number",
+    )
+    .bind(draft.vehicle_id)
+    .bind(draft.policy_type.as_db())
+    .bind(&coverage)
+    .bind(draft.sum_insured)
+    .bind(quote.breakdown.base)
+    .bind(quote.breakdown.discounts)
+    .bind(quote.breakdown.stamp_duty)
+    .bind(quote.breakdown.vat)
+    .bind(quote.breakdown.total)
+    .bind(draft.start_date)
+    .bind(draft.end_date())
+    .bind(draft.period_months as i32)
+    .bind(Decimal::from(quote.ncb_percent))
+    .bind(draft.auto_renewal)
+    .bind(draft.payment_plan.as_db())
+    .bind(draft.payment_plan.frequency_db())
+    .fetch_one(connection)
+    .await?;
+    Ok(saved)
+}
+
+/// Records the referrals the rules ask for; issues when none is left undecided.
+async fn refer_or_issue(
+    connection: &mut PgConnection,
+    policy_id: Uuid,
+    version: i32,
+    quote_number: String,
+) -> Result<IssueOutcome, IssueError> {
+    sqlx::query(
+        "INSERT INTO policy_referrals (policy_id, rule, reason, required_authority)
+         SELECT $1, rule, reason, required_authority FROM policy_referral_rules($1)
+         ON CONFLICT (policy_id, rule, required_authority) DO NOTHING",
+    )
+    .bind(policy_id)
+    .execute(&mut *connection)
+    .await?;
+    // A rule is cleared by an approval for at least the authority it needs now.
+    let waiting: bool = sqlx::query_scalar(
+        "SELECT EXISTS (
+             SELECT 1 FROM policy_referral_rules($1) r
+              WHERE NOT EXISTS (SELECT 1 FROM policy_referrals a
+                                 WHERE a.policy_id = $1 AND a.rule = r.rule
+                                   AND a.status = 'APPROVED'
+                                   AND a.required_authority >= r.required_authority))",
+    )
+    .bind(policy_id)
+    .fetch_one(&mut *connection)
+    .await?;
+    if waiting {
+        let referrals = referrals(&mut *connection, policy_id).await?;
+        return Ok(IssueOutcome::Referred {
+            policy_id,
+            quote_number,
+            referrals,
+        });
+    }
+    let policy_number = activate(connection, policy_id, version).await?;
+    Ok(IssueOutcome::Issued {
+        policy_id,
+        policy_number,
+    })
+}
+
+/// DRAFT → ACTIVE with its policy number, the referrals copied onto the policy, the
+/// payment schedule and the document row.
+async fn activate(
+    connection: &mut PgConnection,
+    policy_id: Uuid,
+    version: i32,
+) -> Result<String, IssueError> {
+    let issued: Option<IssuedRow> = sqlx::query_as(
+        "UPDATE policies SET status = 'ACTIVE',
+                policy_number = next_policy_number(policy_type, start_date),
+                issued_at = now(),
+                coverage_details = coverage_details || jsonb_build_object('underwriting',
+                    (SELECT COALESCE(jsonb_agg(jsonb_build_object(
+                                'rule', r.rule, 'reason', r.reason, 'status', r.status,
+                                'decided_by', r.decided_by, 'decided_at', r.decided_at,
+                                'note', r.decision_note) ORDER BY r.created_at), '[]'::jsonb)
+                       FROM policy_referrals r WHERE r.policy_id = policies.id))
+          WHERE id = $1 AND status = 'DRAFT' AND version = $2
+         RETURNING customer_id, policy_number, total_premium, start_date, coverage_details",
+    )
+    .bind(policy_id)
+    .bind(version)
+    .fetch_optional(&mut *connection)
+    .await?;
+    let Some(issued) = issued else {
+        let conflict = crate::db::customers::conflict(connection, "policies", policy_id).await?;
+        return Err(IssueError::Save(conflict));
+    };
+    let terms = &issued.coverage_details.0["payment_terms"];
+    let plan = terms["plan"]
+        .as_str()
+        .and_then(PaymentPlan::from_db)
+        .unwrap_or(PaymentPlan::Full);
+    let remainder = if terms["remainder"] == json!("LAST") {
+        Remainder::Last
+    } else {
+        Remainder::First
+    };
+    write_schedule(
+        connection,
+        &ScheduleSpec {
+            policy_id,
+            customer_id: issued.customer_id,
+            policy_number: &issued.policy_number,
+            total: issued.total_premium,
+            plan,
+            remainder,
+            method: terms["method"].as_str().unwrap_or("PROMPTPAY"),
+            first_due: issued.start_date,
+        },
+    )
+    .await?;
+    write_document(connection, policy_id, &issued.policy_number).await?;
+    Ok(issued.policy_number)
+}
+
+#[derive(sqlx::FromRow)]
+struct IssuedRow {
+    customer_id: Uuid,
+    policy_number: String,
+    total_premium: Decimal,
+    start_date: NaiveDate,
+    coverage_details: sqlx::types::Json<serde_json::Value>,
+}
+
+/// The payments a new policy expects.
+pub struct ScheduleSpec<'a> {
+    pub policy_id: Uuid,
+    pub customer_id: Uuid,
+    pub policy_number: &'a str,
+    pub total: Decimal,
+    pub plan: PaymentPlan,
+    pub remainder: Remainder,
+    pub method: &'a str,
+    pub first_due: NaiveDate,
+}
+
+/// Writes the pending payments of a new policy: one PREMIUM for FULL, else one INSTALLMENT
+/// a month summing exactly to the total. Each carries the reference the customer quotes
+/// (Ref2: the policy number and instalment).
+pub async fn write_schedule(
+    connection: &mut PgConnection,
+    spec: &ScheduleSpec<'_>,
+) -> sqlx::Result<()> {
+    let instalments = schedule(spec.total, spec.plan, spec.first_due, spec.remainder);
+    let count = instalments.len() as i32;
+    let full = spec.plan == PaymentPlan::Full;
+    let numbers: Vec<Option<i32>> = instalments
+        .iter()
+        .map(|i| (!full).then_some(i.number as i32))
+        .collect();
+    let amounts: Vec<Decimal> = instalments.iter().map(|i| i.amount).collect();
+    let due: Vec<NaiveDate> = instalments.iter().map(|i| i.due_date).collect();
+    let references: Vec<String> = instalments
+        .iter()
+        .map(|i| format!("{}-{:02}", spec.policy_number, i.number))
+        .collect();
+    sqlx::query(
+        "INSERT INTO payments (policy_id, customer_id, payment_type, amount, total_amount,
+                               payment_method, payment_channel, due_date, installment_number,
+                               total_installments, transaction_reference)
+         SELECT $1, $2, CASE WHEN n IS NULL THEN 'PREMIUM' ELSE 'INSTALLMENT' END, amount, amount,
+                $3, 'AGENT', due, n, CASE WHEN n IS NULL THEN NULL ELSE $4 END, reference
+           FROM unnest($5::int[], $6::numeric[], $7::date[], $8::text[]) AS s(n, amount, due, reference)",
+    )
+    .bind(spec.policy_id)
+    .bind(spec.customer_id)
+    .bind(spec.method)
+    .bind(count)
+    .bind(&numbers)
+    .bind(&amounts)
+    .bind(&due)
+    .bind(&references)
+    .execute(connection)
+    .await
+    .map(|_| ())
+}
+
+/// The policy schedule document of a newly issued policy. The file itself is produced by
+/// the document generator; the row says what it will be called and where it belongs.
+pub async fn write_document(
+    connection: &mut PgConnection,
+    policy_id: Uuid,
+    policy_number: &str,
+) -> sqlx::Result<()> {
+    sqlx::query(
+        "INSERT INTO policy_documents (policy_id, document_type, document_name, file_path,
+                                       mime_type, language, is_official)
+         VALUES ($1, 'SCHEDULE', $2, $3, 'application/pdf', 'th', true)",
+    )
+    .bind(policy_id)
+    .bind(format!("ตารางกรมธรรม์ {policy_number}"))
+    .bind(format!("policies/{policy_number}/schedule.pdf"))
+    .execute(connection)
+    .await
+    .map(|_| ())
+}
+
+/// The referrals of one policy, oldest first.
+pub async fn referrals(
+    connection: &mut PgConnection,
+    policy_id: Uuid,
+) -> sqlx::Result<Vec<Referral>> {
+    sqlx::query_as(
+        "SELECT r.id, r.rule, r.reason, r.required_authority, r.status,
+                NULLIF(concat_ws(' ', u.first_name, u.last_name), '') AS decided_by_name,
+                r.decided_at, r.decision_note, r.version
+           FROM policy_referrals r LEFT JOIN users u ON u.id = r.decided_by
+          WHERE r.policy_id = $1 ORDER BY r.created_at, r.rule",
+    )
+    .bind(policy_id)
+    .fetch_all(connection)
+    .await
+}
+
+/// A vehicle to insure, found through the jump box.
+#[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
+pub struct VehicleChoice {
+    pub vehicle_id: Uuid,
+    pub customer_id: Uuid,
+    pub customer_name: String,
+    pub registration_number: String,
+    pub province_name_th: String,
+    pub province_name_en: String,
+    pub make: String,
+    pub model: String,
+    pub year_of_manufacture: i32,
+    pub usage_type: String,
+}
+
+/// The vehicles of the customers a lookup finds (the plate looked up first), as the
+/// person may see them.
+pub async fn find_vehicles(
+    pool: &PgPool,
+    lookup: &crate::domain::lookup::Lookup,
+) -> sqlx::Result<Vec<VehicleChoice>> {
+    let page = crate::db::lookup::search(pool, lookup, false, 0).await?;
+    let customers: Vec<Uuid> = page.hits.iter().map(|hit| hit.customer_id).collect();
+    let plate = match lookup {
+        crate::domain::lookup::Lookup::Plate { plate, .. } => Some(plate.clone()),
+        _ => None,
+    };
+    sqlx::query_as(
+        "SELECT v.id AS vehicle_id, c.id AS customer_id,
+                concat_ws(' ', c.first_name, c.last_name) AS customer_name,
+                v.registration_number, p.name_th AS province_name_th,
+                p.name_en AS province_name_en, v.make, v.model, v.year_of_manufacture,
+                v.usage_type
+           FROM unnest($1::uuid[]) WITH ORDINALITY AS found(customer_id, rank)
+           JOIN customers c ON c.id = found.customer_id
+           JOIN customer_vehicles v ON v.customer_id = c.id
+           JOIN provinces p ON p.province_code = v.province_code
+          WHERE v.deleted_at IS NULL AND v.is_active AND c.deleted_at IS NULL
+          ORDER BY v.registration_number = $2 DESC, found.rank, v.registration_number
+          LIMIT 50",
+    )
+    .bind(&customers)
+    .bind(plate)
+    .fetch_all(pool)
+    .await
+}
+
+/// A quote not yet issued, with where its referrals stand.
+#[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
+pub struct OpenQuote {
+    pub policy_id: Uuid,
+    pub quote_number: String,
+    pub policy_type: String,
+    pub customer_name: String,
+    pub plate: String,
+    pub start_date: NaiveDate,
+    pub sum_insured: Option<Decimal>,
+    pub total_premium: Decimal,
+    pub referrals_pending: i64,
+    pub referrals_declined: i64,
+    pub referrals_approved: i64,
+    pub created_by_name: Option<String>,
+    pub created_at: chrono::DateTime<chrono::Utc>,
+    pub version: i32,
+}
+
+/// The most quotes the list loads (newest first).
+pub const OPEN_QUOTES_LIMIT: i64 = 500;
+
+/// Quotes still to issue whose cover has not started yet (as the person may see them).
+pub async fn open_quotes(pool: &PgPool) -> sqlx::Result<Vec<OpenQuote>> {
+    sqlx::query_as(
+        "SELECT p.id AS policy_id, COALESCE(p.quote_number, p.policy_number) AS quote_number,
+                p.policy_type, concat_ws(' ', c.first_name, c.last_name) AS customer_name,
+                v.registration_number || ' ' || pr.name_th AS plate, p.start_date,
+                p.sum_insured, p.total_premium,
+                count(r.id) FILTER (WHERE r.status = 'PENDING') AS referrals_pending,
+                count(r.id) FILTER (WHERE r.status = 'DECLINED') AS referrals_declined,
+                count(r.id) FILTER (WHERE r.status = 'APPROVED') AS referrals_approved,
+                NULLIF(concat_ws(' ', u.first_name, u.last_name), '') AS created_by_name,
+                p.created_at, p.version
+           FROM policies p
+           JOIN customers c ON c.id = p.customer_id
+           JOIN customer_vehicles v ON v.id = p.vehicle_id
+           JOIN provinces pr ON pr.province_code = v.province_code
+           LEFT JOIN users u ON u.id = p.created_by
+           LEFT JOIN policy_referrals r ON r.policy_id = p.id
+          WHERE p.status = 'DRAFT' AND p.deleted_at IS NULL
+            AND p.start_date >= (now() AT TIME ZONE 'Asia/Bangkok')::date
+          GROUP BY p.id, c.id, v.id, pr.name_th, u.id
+          ORDER BY p.created_at DESC
+          LIMIT $1",
+    )
+    .bind(OPEN_QUOTES_LIMIT)
+    .fetch_all(pool)
+    .await
+}
