@@ -118,11 +118,51 @@ mod tests {
             .filter(|g| *g != GroupRole::Admin)
         {
             assert!(!may_open(&[group], ScreenId::Health), "{group}");
-            assert_eq!(menu(&[group]), [ScreenId::Customers, ScreenId::Account]);
         }
+        assert_eq!(
+            menu(&[GroupRole::Adjuster]),
+            [ScreenId::Customers, ScreenId::Account]
+        );
         assert_eq!(
             menu(&[GroupRole::Admin]),
             [ScreenId::Customers, ScreenId::Account, ScreenId::Health]
         );
+    }
+
+    #[test]
+    fn underwriters_issue_and_renew_and_agents_only_quote() {
+        assert_eq!(
+            menu(&[GroupRole::Underwriter]),
+            [
+                ScreenId::Customers,
+                ScreenId::Issue,
+                ScreenId::Quotes,
+                ScreenId::Renewals,
+                ScreenId::Account
+            ]
+        );
+        assert_eq!(
+            menu(&[GroupRole::Agent]),
+            [
+                ScreenId::Customers,
+                ScreenId::Issue,
+                ScreenId::Quotes,
+                ScreenId::Account
+            ]
+        );
+        for group in [
+            GroupRole::Adjuster,
+            GroupRole::Surveyor,
+            GroupRole::Finance,
+            GroupRole::Auditor,
+            GroupRole::Admin,
+        ] {
+            assert!(!may_open(&[group], ScreenId::Issue), "{group}");
+            assert!(!may_open(&[group], ScreenId::Renewals), "{group}");
+            assert!(
+                may_open(&[group], ScreenId::Policy),
+                "{group} reads a policy"
+            );
+        }
     }
 }

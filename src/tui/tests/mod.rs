@@ -2,6 +2,7 @@
 //! ratatui's TestBackend, with a fixed clock and fixed identities.
 
 mod customers;
+mod policies;
 mod snapshots;
 mod update;
 
@@ -90,6 +91,16 @@ pub fn staff(group: GroupRole) -> StaffIdentity {
         last_login_at: Some(Utc.with_ymd_and_hms(2026, 11, 24, 2, 15, 0).unwrap()),
         password_changed_at: Some(Utc.with_ymd_and_hms(2026, 10, 1, 9, 0, 0).unwrap()),
     }
+}
+
+/// Opens "My account" from the home menu, wherever it sits for this person's roles.
+pub fn open_account(app: &mut App, group: GroupRole) {
+    let position = crate::tui::access::menu(&[group])
+        .iter()
+        .position(|s| *s == crate::tui::access::ScreenId::Account)
+        .expect("everyone has an account screen");
+    let digit = char::from_digit(position as u32 + 1, 10).expect("within the first nine");
+    app.update(key(KeyCode::Char(digit)));
 }
 
 /// A pool that never connects unless used: enough for screens that are not asked to load.

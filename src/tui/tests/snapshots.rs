@@ -61,12 +61,7 @@ async fn a_form_with_inline_errors() {
     for lang in Lang::ALL {
         let mut app = app(lang, false);
         log_in(&mut app, GroupRole::Underwriter);
-        let account = crate::tui::access::menu(&[GroupRole::Underwriter])
-            .iter()
-            .position(|s| *s == crate::tui::access::ScreenId::Account)
-            .expect("everyone has an account screen");
-        let digit = char::from_digit(account as u32 + 1, 10).expect("within the first nine");
-        app.update(key(KeyCode::Char(digit)));
+        open_account(&mut app, GroupRole::Underwriter);
         type_text(&mut app, "เดิม");
         app.update(key(KeyCode::Tab));
         type_text(&mut app, "สั้น");

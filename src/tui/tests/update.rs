@@ -327,7 +327,7 @@ async fn the_language_follows_the_persons_preference_and_can_be_kept() {
     });
     assert_eq!(app.lang, Lang::Th, "the staff member prefers Thai");
     app.update(key(KeyCode::F(2)));
-    app.update(key(KeyCode::Char('2')));
+    open_account(&mut app, GroupRole::Underwriter);
     let cmds = app.update(ctrl('s'));
     assert!(matches!(
         cmds.as_slice(),
