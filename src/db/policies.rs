@@ -118,6 +118,11 @@ pub enum IssueError {
     Quote(QuoteError),
     Rating(RatingError),
     Overlap(Overlap),
+    /// The quote's cover starts before today: quote again with a new start.
+    StartPassed(NaiveDate),
+    /// The stored premium is not what the quote's own terms price to (its cover was
+    /// changed outside the issue form, or the rating table since): quote again.
+    PriceChanged,
     /// The quote changed (or was issued) since it was loaded.
     Save(SaveError),
     Database(sqlx::Error),
@@ -143,6 +148,10 @@ impl IssueError {
         match self {
             IssueError::Quote(problem) => problem.message(),
             IssueError::Rating(problem) => problem.message(),
+            IssueError::StartPassed(start) => {
+                msg!("policy-quote-start-passed", start = start.to_string())
+            }
+            IssueError::PriceChanged => msg!("policy-quote-price-changed"),
             IssueError::Overlap(existing) => msg!(
                 "policy-overlap",
                 number = existing.policy_number.as_str(),
@@ -227,10 +236,16 @@ pub async fn overlapping(
 pub async fn save_quote(pool: &PgPool, draft: &PolicyDraft) -> Result<IssueOutcome, IssueError> {
     let mut tx = pool.begin().await?;
     set_context(&mut tx, "POLICY_QUOTE").await?;
-    let context = QuoteContext {
-        vehicle: vehicle_facts(&mut tx, draft.vehicle_id).await?,
-        table: crate::db::rating::load(&mut tx, draft.start_date).await?,
-    };
+    let vehicle = vehicle_facts(&mut tx, draft.vehicle_id).await?;
+    let table = crate::db::rating::load_for(
+        &mut tx,
+        draft.start_date,
+        draft.policy_type,
+        &vehicle.vehicle_type,
+        vehicle.usage(),
+    )
+    .await?;
+    let context = QuoteContext { vehicle, table };
     let quote = price(&context, draft)?;
     let (policy_id, quote_number) = insert_quote(&mut tx, draft, &context.vehicle, &quote).await?;
     tx.commit().await?;
@@ -247,21 +262,17 @@ pub async fn issue_new(pool: &PgPool, draft: &PolicyDraft) -> Result<IssueOutcom
     let mut tx = pool.begin().await?;
     set_context(&mut tx, "POLICY_ISSUE").await?;
     let vehicle = vehicle_facts(&mut tx, draft.vehicle_id).await?;
-    if let Some(existing) = overlapping(
+    // Overlapping cover is left to the exclusion constraint (`finish` names the policy):
+    // asking first would cost every issue a round trip and still race.
+    let table = crate::db::rating::load_for(
         &mut tx,
-        draft.vehicle_id,
-        draft.policy_type,
         draft.start_date,
-        draft.end_date(),
+        draft.policy_type,
+        &vehicle.vehicle_type,
+        vehicle.usage(),
     )
-    .await?
-    {
-        return Err(IssueError::Overlap(existing));
-    }
-    let context = QuoteContext {
-        table: crate::db::rating::load(&mut tx, draft.start_date).await?,
-        vehicle,
-    };
+    .await?;
+    let context = QuoteContext { table, vehicle };
     let quote = price(&context, draft)?;
     let (policy_id, quote_number) = insert_quote(&mut tx, draft, &context.vehicle, &quote).await?;
     let outcome = refer_or_issue(&mut tx, policy_id, 0, quote_number).await;
@@ -282,8 +293,11 @@ pub async fn issue_quote(
 ) -> Result<IssueOutcome, IssueError> {
     let mut tx = pool.begin().await?;
     set_context(&mut tx, "POLICY_ISSUE").await?;
-    let row: Option<(String, Uuid, String, NaiveDate, NaiveDate)> = sqlx::query_as(
-        "SELECT COALESCE(quote_number, policy_number), vehicle_id, policy_type, start_date, end_date
+    let row: Option<SavedQuote> = sqlx::query_as(
+        "SELECT COALESCE(quote_number, policy_number) AS quote_number, vehicle_id, policy_type,
+                start_date, end_date, sum_insured, base_premium, discounts, total_premium,
+                no_claim_discount, coverage_details,
+                start_date < (now() AT TIME ZONE 'Asia/Bangkok')::date AS start_passed
            FROM policies
           WHERE id = $1 AND status = 'DRAFT' AND version = $2 AND deleted_at IS NULL
           FOR UPDATE",
@@ -292,18 +306,94 @@ pub async fn issue_quote(
     .bind(version)
     .fetch_optional(&mut *tx)
     .await?;
-    let Some((quote_number, vehicle_id, policy_type, start, end)) = row else {
+    let Some(saved) = row else {
         let conflict = crate::db::customers::conflict(&mut tx, "policies", policy_id).await?;
         return Err(IssueError::Save(conflict));
     };
-    let outcome = refer_or_issue(&mut tx, policy_id, version, quote_number).await;
+    if saved.start_passed {
+        return Err(IssueError::StartPassed(saved.start_date));
+    }
+    let policy_type = PolicyType::from_db(&saved.policy_type).unwrap_or(PolicyType::Class1);
+    reprice_check(&mut tx, &saved, policy_type).await?;
+    let (vehicle_id, start, end) = (saved.vehicle_id, saved.start_date, saved.end_date);
+    let outcome = refer_or_issue(&mut tx, policy_id, version, saved.quote_number).await;
     let cover = Cover {
         vehicle_id,
-        policy_type: PolicyType::from_db(&policy_type).unwrap_or(PolicyType::Class1),
+        policy_type,
         start,
         end,
     };
     finish(tx, pool, &cover, outcome).await
+}
+
+/// A saved quote, as issuing it needs it.
+#[derive(sqlx::FromRow)]
+struct SavedQuote {
+    quote_number: String,
+    vehicle_id: Uuid,
+    policy_type: String,
+    start_date: NaiveDate,
+    end_date: NaiveDate,
+    sum_insured: Option<Decimal>,
+    base_premium: Decimal,
+    discounts: Decimal,
+    total_premium: Decimal,
+    no_claim_discount: Decimal,
+    coverage_details: sqlx::types::Json<serde_json::Value>,
+    start_passed: bool,
+}
+
+/// Prices the saved quote's own terms again: a quote whose stored figures no longer match
+/// (its cover edited outside the form, or a rating row changed since) is not issued.
+async fn reprice_check(
+    connection: &mut PgConnection,
+    saved: &SavedQuote,
+    policy_type: PolicyType,
+) -> Result<(), IssueError> {
+    let vehicle = vehicle_facts(&mut *connection, saved.vehicle_id).await?;
+    let table = crate::db::rating::load_for(
+        &mut *connection,
+        saved.start_date,
+        policy_type,
+        &vehicle.vehicle_type,
+        vehicle.usage(),
+    )
+    .await?;
+    let cover = &saved.coverage_details.0;
+    let amount = |value: &serde_json::Value| -> Option<Decimal> {
+        value
+            .as_str()
+            .and_then(|s| s.parse().ok())
+            .or_else(|| value.as_f64().and_then(|f| Decimal::try_from(f).ok()))
+    };
+    let risk = Risk {
+        policy_type,
+        vehicle_type: vehicle.vehicle_type.clone(),
+        usage: vehicle.usage(),
+        vehicle_age_years: vehicle.age_at(saved.start_date),
+        engine_cc: vehicle.engine_cc,
+        seats: vehicle.seats,
+        sum_insured: saved.sum_insured,
+        youngest_driver_age: cover["youngest_driver_age"].as_i64().map(|a| a as i32),
+        deductible: amount(&cover["deductible"]).unwrap_or_default(),
+        ncb_percent: rust_decimal::prelude::ToPrimitive::to_u8(&saved.no_claim_discount)
+            .unwrap_or(0),
+        surcharge_percent: cover["rating"]["surcharge_percent"]
+            .as_u64()
+            .map_or(0, |s| s as u8),
+    };
+    let quote = rating::quote(&table, &risk).map_err(IssueError::Quote)?;
+    let own_damage_matches =
+        policy_type != PolicyType::Class1 || amount(&cover["own_damage"]) == saved.sum_insured;
+    let same = quote.breakdown.base == saved.base_premium
+        && quote.breakdown.discounts == saved.discounts
+        && quote.breakdown.total == saved.total_premium
+        && own_damage_matches;
+    if same {
+        Ok(())
+    } else {
+        Err(IssueError::PriceChanged)
+    }
 }
 
 /// The cover a policy gives: what overlapping cover is judged by.
@@ -327,7 +417,7 @@ async fn finish(
             tx.commit().await?;
             Ok(outcome)
         }
-        Err(IssueError::Database(error)) if is_overlap(&error) => {
+        Err(IssueError::Database(error)) if is_overlap(&error) || is_deadlock(&error) => {
             tx.rollback().await?;
             let mut connection = pool.acquire().await?;
             let existing = overlapping(
@@ -345,6 +435,15 @@ async fn finish(
             Err(error)
         }
     }
+}
+
+/// Two issues of one cover at the very same moment can also end in a deadlock rather than
+/// the exclusion error; the loser is told the same sentence.
+fn is_deadlock(error: &sqlx::Error) -> bool {
+    error
+        .as_database_error()
+        .and_then(|db| db.code())
+        .is_some_and(|code| code == "40P01")
 }
 
 fn is_overlap(error: &sqlx::Error) -> bool {
@@ -404,18 +503,16 @@ async fn refer_or_issue(
     version: i32,
     quote_number: String,
 ) -> Result<IssueOutcome, IssueError> {
-    sqlx::query(
-        "INSERT INTO policy_referrals (policy_id, rule, reason, required_authority)
-         SELECT $1, rule, reason, required_authority FROM policy_referral_rules($1)
-         ON CONFLICT (policy_id, rule, required_authority) DO NOTHING",
-    )
-    .bind(policy_id)
-    .execute(&mut *connection)
-    .await?;
-    // A rule is cleared by an approval for at least the authority it needs now.
+    // The rules, asked once: each new one is recorded as a pending referral; a rule is
+    // cleared by an approval for at least the authority it needs now.
     let waiting: bool = sqlx::query_scalar(
-        "SELECT EXISTS (
-             SELECT 1 FROM policy_referral_rules($1) r
+        "WITH rules AS (SELECT * FROM policy_referral_rules($1)),
+              recorded AS (
+                  INSERT INTO policy_referrals (policy_id, rule, reason, required_authority)
+                  SELECT $1, rule, reason, required_authority FROM rules
+                  ON CONFLICT (policy_id, rule, required_authority) DO NOTHING)
+         SELECT EXISTS (
+             SELECT 1 FROM rules r
               WHERE NOT EXISTS (SELECT 1 FROM policy_referrals a
                                  WHERE a.policy_id = $1 AND a.rule = r.rule
                                    AND a.status = 'APPROVED'
@@ -455,7 +552,8 @@ async fn activate(
                                 'rule', r.rule, 'reason', r.reason, 'status', r.status,
                                 'decided_by', r.decided_by, 'decided_at', r.decided_at,
                                 'note', r.decision_note) ORDER BY r.created_at), '[]'::jsonb)
-                       FROM policy_referrals r WHERE r.policy_id = policies.id))
+                       FROM policy_referrals r
+                      WHERE r.policy_id = policies.id AND r.status = 'APPROVED'))
           WHERE id = $1 AND status = 'DRAFT' AND version = $2
          RETURNING customer_id, policy_number, total_premium, start_date, coverage_details",
     )
@@ -616,7 +714,13 @@ pub async fn find_vehicles(
     lookup: &crate::domain::lookup::Lookup,
 ) -> sqlx::Result<Vec<VehicleChoice>> {
     let page = crate::db::lookup::search(pool, lookup, false, 0).await?;
-    let customers: Vec<Uuid> = page.hits.iter().map(|hit| hit.customer_id).collect();
+    // A customer found twice (one plate in two provinces) is listed once, at its first rank.
+    let mut customers: Vec<Uuid> = Vec::new();
+    for hit in &page.hits {
+        if !customers.contains(&hit.customer_id) {
+            customers.push(hit.customer_id);
+        }
+    }
     let plate = match lookup {
         crate::domain::lookup::Lookup::Plate { plate, .. } => Some(plate.clone()),
         _ => None,

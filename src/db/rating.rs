@@ -126,3 +126,89 @@ pub async fn load(conn: &mut PgConnection, on: NaiveDate) -> Result<RatingTable,
         factors,
     })
 }
+
+/// One row of [`load_for`]'s single query: the table's date, a base rate or a factor band.
+#[derive(sqlx::FromRow)]
+struct PartRow {
+    effective_from: NaiveDate,
+    part: String,
+    /// The policy type of a rate; the kind of a factor.
+    policy_type: Option<String>,
+    vehicle_type: Option<String>,
+    amount: Option<Decimal>,
+    upper_bound: Option<Decimal>,
+    rate: Option<Decimal>,
+}
+
+/// The rating table in force on `on`, with only the base rate one risk needs, in one round
+/// trip: what issuing a policy prices with.
+pub async fn load_for(
+    conn: &mut PgConnection,
+    on: NaiveDate,
+    policy_type: PolicyType,
+    vehicle_type: &str,
+    usage: Usage,
+) -> Result<RatingTable, RatingError> {
+    let rows: Vec<PartRow> = sqlx::query_as(
+        "WITH t AS (SELECT effective_from FROM rating_tables
+                     WHERE effective_from <= $1 ORDER BY effective_from DESC LIMIT 1)
+         SELECT t.effective_from, 'TABLE' AS part, NULL AS policy_type, NULL AS vehicle_type,
+                NULL::numeric AS amount, NULL::numeric AS upper_bound, NULL::numeric AS rate
+           FROM t
+         UNION ALL
+         SELECT t.effective_from, 'RATE', r.policy_type, r.vehicle_type,
+                r.base_premium, NULL, r.own_damage_rate
+           FROM t JOIN rating_base_rates r ON r.effective_from = t.effective_from
+          WHERE r.policy_type = $2 AND r.vehicle_type = $3 AND r.usage_type = $4
+         UNION ALL
+         SELECT t.effective_from, 'FACTOR', f.factor_kind, NULL,
+                f.lower_bound, f.upper_bound, f.multiplier
+           FROM t JOIN rating_factors f ON f.effective_from = t.effective_from",
+    )
+    .bind(on)
+    .bind(policy_type.as_db())
+    .bind(vehicle_type)
+    .bind(usage.as_db())
+    .fetch_all(&mut *conn)
+    .await?;
+    let effective_from = rows
+        .first()
+        .map(|row| row.effective_from)
+        .ok_or(RatingError::NoTableInForce(on))?;
+    let unknown = |column: &'static str, value: &str| RatingError::UnknownValue {
+        effective_from,
+        column,
+        value: value.to_string(),
+    };
+    let mut table = RatingTable {
+        effective_from,
+        base_rates: Vec::new(),
+        factors: Vec::new(),
+    };
+    for row in rows {
+        match row.part.as_str() {
+            "RATE" => table.base_rates.push(BaseRate {
+                policy_type,
+                vehicle_type: row.vehicle_type.unwrap_or_default(),
+                usage,
+                base_premium: row.amount.unwrap_or_default(),
+                own_damage_rate: row.rate.unwrap_or_default(),
+            }),
+            "FACTOR" => {
+                let kind = row.policy_type.unwrap_or_default();
+                table.factors.push(Factor {
+                    kind: FactorKind::from_db(&kind)
+                        .ok_or_else(|| unknown("factor_kind", &kind))?,
+                    lower: row.amount.unwrap_or_default(),
+                    upper: row.upper_bound,
+                    multiplier: row.rate.unwrap_or_default(),
+                });
+            }
+            _ => {}
+        }
+    }
+    table
+        .factors
+        .sort_by(|a, b| (a.kind.as_db(), a.lower).cmp(&(b.kind.as_db(), b.lower)));
+    Ok(table)
+}

@@ -7,6 +7,7 @@ mod customers;
 mod fixtures;
 mod geography;
 mod harness;
+mod issue;
 mod launcher;
 mod lookup;
 mod maintain;

@@ -112,7 +112,7 @@ policy-total = Total
 policy-withholding = Withholding tax 1 % (juristic)
 policy-payable = The customer pays
 policy-schedule = { $count ->
-    [one] Paid at once:
+    [1] Paid at once:
    *[other] { $count } instalments:
 }
 
@@ -126,6 +126,8 @@ policy-referred = Saved as quote { $number }: it needs approval before it can be
 policy-quote-saved = Saved as quote { $number }.
 policy-overlap = Policy { $number } already gives this vehicle this kind of cover ({ $start } to { $end }).
 constraint-referral-approved = This policy meets an underwriting rule: it needs an approved referral before it can be issued.
+policy-quote-start-passed = Quote for cover starting { $start }: that day has passed. Quote again with a new start.
+policy-quote-price-changed = The quote no longer prices to its stored premium (its cover was changed, or the rating table): quote again.
 policy-changed-since = { $who } changed this policy after you opened it: open it again.
 
 ## Keys
