@@ -100,48 +100,76 @@ CREATE INDEX idx_policy_referrals_pending ON policy_referrals(created_at) WHERE 
 
 COMMENT ON TABLE policy_referrals IS 'Underwriting referrals: a rule a policy met and who cleared it';
 
--- The referral rules, evaluated for one policy row. The program calls this to say why a
--- quote is referred; the issue trigger calls it to refuse an unapproved one.
+-- The referral rules, evaluated for a policy's terms: the program asks them before it
+-- writes a policy (to issue it at once or keep it as a quote with its referrals), and the
+-- issue trigger asks them again to refuse an unapproved one.
+CREATE FUNCTION referral_rules_for(p_customer_id uuid, p_vehicle_id uuid, p_policy_type text,
+                                   p_sum_insured numeric, p_total_premium numeric,
+                                   p_start_date date)
+RETURNS TABLE (rule text, reason text, required_authority numeric)
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+    exposure numeric := COALESCE(p_sum_insured, p_total_premium);
+    vehicle_age int;
+    usage text;
+    authority numeric;
+    max_age int;
+    claims_limit int;
+    claims bigint;
+BEGIN
+    IF p_policy_type = 'CMI' THEN
+        RETURN;
+    END IF;
+    SELECT extract(year FROM p_start_date)::int - v.year_of_manufacture, v.usage_type
+      INTO vehicle_age, usage
+      FROM customer_vehicles v WHERE v.id = p_vehicle_id;
+    SELECT authority_limit INTO authority FROM users WHERE id = current_staff_id();
+    SELECT config_value::int INTO max_age FROM system_configurations
+     WHERE config_key = 'UW_CLASS_1_MAX_VEHICLE_AGE';
+    SELECT config_value::int INTO claims_limit FROM system_configurations
+     WHERE config_key = 'UW_CLAIMS_IN_YEAR_REFERRAL';
+    -- Claims by the customer in the year before the start, counted policy by policy (a
+    -- customer has few policies; the book has many claims in any year).
+    SELECT COALESCE(sum((SELECT count(*) FROM claims c
+                          WHERE c.policy_id = earlier.id AND c.deleted_at IS NULL
+                            AND c.status <> 'REJECTED'
+                            AND c.incident_date >= (p_start_date - interval '1 year')
+                            AND c.incident_date < p_start_date + 1)), 0)
+      INTO claims
+      FROM policies earlier
+     WHERE earlier.customer_id = p_customer_id AND earlier.deleted_at IS NULL;
+
+    IF p_policy_type = 'CLASS_1' AND vehicle_age > max_age THEN
+        RETURN QUERY SELECT 'VEHICLE_AGE'::text,
+            format('Class 1 on a vehicle %s years old (the limit is %s)', vehicle_age, max_age),
+            exposure;
+    END IF;
+    IF authority IS NOT NULL AND p_sum_insured > authority THEN
+        RETURN QUERY SELECT 'SUM_INSURED_AUTHORITY'::text,
+            format('Sum insured %s THB is above your authority of %s THB', round(p_sum_insured, 2), authority),
+            p_sum_insured;
+    END IF;
+    IF usage IN ('TAXI', 'RENTAL') THEN
+        RETURN QUERY SELECT 'HIRE_USAGE'::text,
+            format('The vehicle is used as a %s', lower(usage)), exposure;
+    END IF;
+    IF claims >= claims_limit THEN
+        RETURN QUERY SELECT 'CLAIMS_HISTORY'::text,
+            format('%s claims in the 12 months before the start (the limit is %s)', claims, claims_limit),
+            exposure;
+    END IF;
+END
+$$;
+
+-- The rules for a policy as stored.
 CREATE FUNCTION policy_referral_rules(p_policy_id uuid)
 RETURNS TABLE (rule text, reason text, required_authority numeric)
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
-    WITH p AS (
-        SELECT pol.policy_type, pol.customer_id, pol.start_date,
-               COALESCE(pol.sum_insured, pol.total_premium) AS exposure, pol.sum_insured,
-               extract(year FROM pol.start_date)::int - v.year_of_manufacture AS vehicle_age,
-               v.usage_type,
-               (SELECT authority_limit FROM users WHERE id = current_staff_id()) AS authority,
-               (SELECT config_value::int FROM system_configurations
-                 WHERE config_key = 'UW_CLASS_1_MAX_VEHICLE_AGE') AS max_age,
-               (SELECT config_value::int FROM system_configurations
-                 WHERE config_key = 'UW_CLAIMS_IN_YEAR_REFERRAL') AS claims_limit
-          FROM policies pol JOIN customer_vehicles v ON v.id = pol.vehicle_id
-         WHERE pol.id = p_policy_id AND pol.policy_type <> 'CMI'
-    ), history AS (
-        SELECT count(*) AS claims
-          FROM p, policies earlier JOIN claims c ON c.policy_id = earlier.id
-         WHERE earlier.customer_id = p.customer_id
-           AND c.deleted_at IS NULL AND c.status <> 'REJECTED'
-           AND c.incident_date >= (p.start_date - interval '1 year')
-           AND c.incident_date < p.start_date + 1
-    )
-    SELECT 'VEHICLE_AGE',
-           format('Class 1 on a vehicle %s years old (the limit is %s)', vehicle_age, max_age),
-           exposure
-      FROM p WHERE policy_type = 'CLASS_1' AND vehicle_age > max_age
-    UNION ALL
-    SELECT 'SUM_INSURED_AUTHORITY',
-           format('Sum insured %s THB is above your authority of %s THB', sum_insured, authority),
-           sum_insured
-      FROM p WHERE authority IS NOT NULL AND sum_insured > authority
-    UNION ALL
-    SELECT 'HIRE_USAGE', format('The vehicle is used as a %s', lower(usage_type)), exposure
-      FROM p WHERE usage_type IN ('TAXI', 'RENTAL')
-    UNION ALL
-    SELECT 'CLAIMS_HISTORY',
-           format('%s claims in the 12 months before the start (the limit is %s)', claims, claims_limit),
-           exposure
-      FROM p, history WHERE claims >= claims_limit
+    SELECT r.rule, r.reason, r.required_authority
+      FROM policies pol,
+           referral_rules_for(pol.customer_id, pol.vehicle_id, pol.policy_type, pol.sum_insured,
+                              pol.total_premium, pol.start_date) r
+     WHERE pol.id = p_policy_id
 $$;
 
 -- Issue: a policy becomes ACTIVE only when every rule it meets has an approved referral.
@@ -157,7 +185,8 @@ BEGIN
         RETURN NULL;
     END IF;
     SELECT r.rule, r.reason INTO blocking
-      FROM policy_referral_rules(NEW.id) r
+      FROM referral_rules_for(NEW.customer_id, NEW.vehicle_id, NEW.policy_type, NEW.sum_insured,
+                              NEW.total_premium, NEW.start_date) r
      WHERE NOT EXISTS (SELECT 1 FROM policy_referrals a
                         WHERE a.policy_id = NEW.id AND a.rule = r.rule AND a.status = 'APPROVED'
                           AND a.required_authority >= r.required_authority)
@@ -248,6 +277,10 @@ CREATE TRIGGER audit_row_change AFTER INSERT OR UPDATE OR DELETE ON policy_refer
     FOR EACH ROW EXECUTE FUNCTION audit_row_change();
 
 -- Rights.
+REVOKE ALL ON FUNCTION referral_rules_for(uuid, uuid, text, numeric, numeric, date)
+    FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION referral_rules_for(uuid, uuid, text, numeric, numeric, date)
+    TO prakan_underwriter;
 REVOKE ALL ON FUNCTION sync_policy_number_seq(), next_policy_number(text, date), next_quote_number(date),
     policy_referral_rules(uuid), check_policy_referrals(), check_referral_change() FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION next_policy_number(text, date) TO prakan_underwriter;

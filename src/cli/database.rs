@@ -346,6 +346,14 @@ async fn maintain(settings: &Settings, ctx: Ctx) -> Outcome {
             removed = report.name_words.1
         )
     );
+    println!(
+        "{}",
+        tr!(
+            lang,
+            "cli-policies-expired",
+            count = report.policies_expired
+        )
+    );
     Ok(())
 }
 

@@ -274,8 +274,7 @@ pub async fn issue_new(pool: &PgPool, draft: &PolicyDraft) -> Result<IssueOutcom
     .await?;
     let context = QuoteContext { table, vehicle };
     let quote = price(&context, draft)?;
-    let (policy_id, quote_number) = insert_quote(&mut tx, draft, &context.vehicle, &quote).await?;
-    let outcome = refer_or_issue(&mut tx, policy_id, 0, quote_number).await;
+    let outcome = refer_or_write(&mut tx, draft, &context.vehicle, &quote).await;
     let cover = Cover {
         vehicle_id: draft.vehicle_id,
         policy_type: draft.policy_type,
@@ -453,28 +452,105 @@ fn is_overlap(error: &sqlx::Error) -> bool {
         .is_some_and(|name| name == "excl_policies_overlapping_cover")
 }
 
+/// Asks the referral rules of the priced draft, then either issues it at once (nothing to
+/// refer) or keeps it as a quote with its pending referrals.
+async fn refer_or_write(
+    connection: &mut PgConnection,
+    draft: &PolicyDraft,
+    vehicle: &VehicleFacts,
+    quote: &Quote,
+) -> Result<IssueOutcome, IssueError> {
+    let rules: Vec<(String, String, Decimal)> = sqlx::query_as(
+        "SELECT rule, reason, required_authority FROM referral_rules_for($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(vehicle.customer_id)
+    .bind(vehicle.vehicle_id)
+    .bind(draft.policy_type.as_db())
+    .bind(draft.sum_insured)
+    .bind(quote.breakdown.total)
+    .bind(draft.start_date)
+    .fetch_all(&mut *connection)
+    .await?;
+    if rules.is_empty() {
+        let written = insert_policy(connection, draft, vehicle, quote, true).await?;
+        write_schedule(
+            connection,
+            &ScheduleSpec {
+                policy_id: written.id,
+                customer_id: written.customer_id,
+                policy_number: &written.number,
+                total: quote.breakdown.total,
+                plan: draft.payment_plan,
+                remainder: draft.remainder,
+                method: &draft.payment_method,
+                first_due: draft.start_date,
+            },
+        )
+        .await?;
+        write_document(connection, written.id, &written.number).await?;
+        return Ok(IssueOutcome::Issued {
+            policy_id: written.id,
+            policy_number: written.number,
+        });
+    }
+    let written = insert_policy(connection, draft, vehicle, quote, false).await?;
+    refer_or_issue(connection, written.id, 0, written.number).await
+}
+
+/// A policy row just written.
+#[derive(sqlx::FromRow)]
+struct Written {
+    id: Uuid,
+    number: String,
+    customer_id: Uuid,
+}
+
 async fn insert_quote(
     connection: &mut PgConnection,
     draft: &PolicyDraft,
     vehicle: &VehicleFacts,
     quote: &Quote,
 ) -> Result<(Uuid, String), IssueError> {
-    let coverage = draft.coverage_details(quote, vehicle.juristic);
-    let saved = sqlx::query_as(
+    let written = insert_policy(connection, draft, vehicle, quote, false).await?;
+    Ok((written.id, written.number))
+}
+
+/// Writes a priced draft: as a quote (DRAFT, with a quote number), or issued at once
+/// (ACTIVE, with its policy number, nothing to refer).
+async fn insert_policy(
+    connection: &mut PgConnection,
+    draft: &PolicyDraft,
+    vehicle: &VehicleFacts,
+    quote: &Quote,
+    issue: bool,
+) -> Result<Written, IssueError> {
+    let mut coverage = draft.coverage_details(quote, vehicle.juristic);
+    if issue {
+        coverage["underwriting"] = json!([]);
+    }
+    // Agents may not draw policy numbers: the statement names only the function it uses.
+    let number = if issue {
+        "next_policy_number($2, $10)"
+    } else {
+        "next_quote_number($10)"
+    };
+    let saved = sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "INSERT INTO policies (policy_number, quote_number, customer_id, vehicle_id, agent_id,
                                policy_type, coverage_details, sum_insured, base_premium, discounts,
                                stamp_duty, vat, total_premium, start_date, end_date,
                                policy_period_months, status, no_claim_discount, auto_renewal,
-                               payment_plan, payment_frequency)
-         SELECT q.number, q.number, v.customer_id, v.id,
+                               payment_plan, payment_frequency, issued_at)
+         SELECT q.number, CASE WHEN $17 THEN NULL ELSE q.number END, v.customer_id, v.id,
                 CASE WHEN pg_has_role('prakan_agent', 'MEMBER') THEN current_staff_id()
                      ELSE c.agent_id END,
-                $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'DRAFT', $13, $14, $15, $16
+                $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12,
+                CASE WHEN $17 THEN 'ACTIVE' ELSE 'DRAFT' END, $13, $14, $15, $16,
+                CASE WHEN $17 THEN now() END
            FROM customer_vehicles v JOIN customers c ON c.id = v.customer_id,
-                LATERAL (SELECT next_quote_number($10) AS number) q
+                LATERAL (SELECT {number} AS number) q
           WHERE v.id = $1
-         RETURNING id, policy_number",
-    )
+         RETURNING id, policy_number AS number, customer_id"
+    )))
     .bind(draft.vehicle_id)
     .bind(draft.policy_type.as_db())
     .bind(&coverage)
@@ -491,6 +567,7 @@ async fn insert_quote(
     .bind(draft.auto_renewal)
     .bind(draft.payment_plan.as_db())
     .bind(draft.payment_plan.frequency_db())
+    .bind(issue)
     .fetch_one(connection)
     .await?;
     Ok(saved)

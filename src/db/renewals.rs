@@ -9,9 +9,10 @@
 //! (`previous_policy_id`, `renewal_count` + 1) and a `policy_renewals` row records the
 //! change of premium, NCB and cover.
 //!
-//! A renewal that meets an underwriting rule (`policy_referral_rules()`) is not issued: it
-//! stays a DRAFT with its referrals pending and is issued like any quote
-//! (`db::policies::issue_quote`) once they are approved. Its `policy_renewals` row is written
+//! The underwriting rules (`referral_rules_for()`) are asked of the renewal's terms before
+//! anything is written: a renewal no rule applies to is written ACTIVE with its policy
+//! number at once; one that meets a rule is written as a DRAFT with its referrals pending,
+//! and is issued like any quote (`db::policies::issue_quote`) once they are approved. Its `policy_renewals` row is written
 //! all the same, because each policy is renewed at most once (`original_policy_id` is
 //! unique): a referred renewal is not offered again, and a declined one leaves the old
 //! policy unrenewed (cover after that is a new sale, not a renewal).
@@ -23,7 +24,7 @@
 //! check. A chunk that fails is retried one policy at a time, so one bad policy costs only
 //! itself.
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
@@ -1011,7 +1012,7 @@ const WINDOW_FILTER: &str = "p.status IN ('ACTIVE', 'EXPIRED') AND p.deleted_at 
 fn candidate_sql(picked: &str) -> String {
     format!(
         "WITH picked AS ({picked})
-         SELECT p.id AS policy_id, p.policy_number, p.customer_id,
+         SELECT p.id AS policy_id, p.policy_number, p.customer_id, p.vehicle_id,
                 concat_ws(' ', c.first_name, c.last_name) AS customer_name,
                 c.customer_type = 'JURISTIC' AS juristic,
                 v.registration_number, pr.name_th AS province_name_th,
@@ -1076,6 +1077,7 @@ struct Candidate {
     policy_id: Uuid,
     policy_number: String,
     customer_id: Uuid,
+    vehicle_id: Uuid,
     customer_name: String,
     juristic: bool,
     registration_number: String,
@@ -1267,7 +1269,8 @@ fn assess(row: &Candidate, tables: &Tables, changes: &RenewalChanges) -> Assesse
 }
 
 // ---------------------------------------------------------------------------------------
-// Writing renewals, set-based: drafts, referrals, issue, renewal rows, payments, documents.
+// Writing renewals, set-based: the rules, the policies (issued or drafts), referrals,
+// renewal rows, payments, documents.
 
 struct Job<'a> {
     today: NaiveDate,
@@ -1451,28 +1454,73 @@ async fn write_renewals(
         return Ok(done);
     }
 
-    // 1. The renewals as drafts, numbered as quotes.
+    // 1. The referral rules of each renewal's terms, asked before anything is written (as
+    //    db::policies does for a new policy).
+    let asked: Vec<(i32, String, String, Decimal)> = sqlx::query_as(
+        "SELECT n.i, r.rule, r.reason, r.required_authority
+           FROM unnest($1::int[], $2::uuid[], $3::uuid[], $4::text[], $5::numeric[],
+                       $6::numeric[], $7::date[])
+                AS n(i, customer_id, vehicle_id, policy_type, sum_insured, total, start_date),
+                LATERAL referral_rules_for(n.customer_id, n.vehicle_id, n.policy_type,
+                                           n.sum_insured, n.total, n.start_date) r",
+    )
+    .bind((0..priced.len() as i32).collect::<Vec<_>>())
+    .bind(priced.iter().map(|p| p.old.customer_id).collect::<Vec<_>>())
+    .bind(priced.iter().map(|p| p.old.vehicle_id).collect::<Vec<_>>())
+    .bind(
+        priced
+            .iter()
+            .map(|p| p.old.policy_type.as_str())
+            .collect::<Vec<_>>(),
+    )
+    .bind(priced.iter().map(|p| p.sum_insured).collect::<Vec<_>>())
+    .bind(
+        priced
+            .iter()
+            .map(|p| p.quote.breakdown.total)
+            .collect::<Vec<_>>(),
+    )
+    .bind(priced.iter().map(|p| p.old.end_date).collect::<Vec<_>>())
+    .fetch_all(&mut *connection)
+    .await?;
+    let mut rules_of: HashMap<usize, Vec<(String, String, Decimal)>> = HashMap::new();
+    for (i, rule, reason, authority) in asked {
+        rules_of
+            .entry(i as usize)
+            .or_default()
+            .push((rule, reason, authority));
+    }
+
+    // 2. The renewals: issued at once with a policy number when no rule applies (the issue
+    //    trigger checks a staff member's again), else drafts numbered as quotes.
     let b = |p: &Priced| p.quote.breakdown;
-    let drafts: Vec<(Uuid, Uuid, String)> = sqlx::query_as(
+    let written: Vec<(Uuid, Uuid, String, bool)> = sqlx::query_as(
         "INSERT INTO policies (policy_number, quote_number, customer_id, vehicle_id, agent_id,
                                policy_type, coverage_details, sum_insured, base_premium, discounts,
                                stamp_duty, vat, total_premium, start_date, end_date,
                                policy_period_months, status, no_claim_discount, auto_renewal,
-                               payment_plan, payment_frequency, previous_policy_id, renewal_count)
-         SELECT q.number, q.number, o.customer_id, o.vehicle_id, o.agent_id,
-                o.policy_type, (o.coverage_details - 'underwriting') || n.overlay::jsonb,
+                               payment_plan, payment_frequency, previous_policy_id, renewal_count,
+                               issued_at)
+         SELECT q.number, CASE WHEN n.issue THEN NULL ELSE q.number END,
+                o.customer_id, o.vehicle_id, o.agent_id, o.policy_type,
+                (o.coverage_details - 'underwriting') || n.overlay::jsonb
+                    || CASE WHEN n.issue THEN jsonb_build_object('underwriting', '[]'::jsonb)
+                            ELSE '{}'::jsonb END,
                 n.sum_insured, n.base, n.discounts, n.stamp_duty, n.vat, n.total, o.end_date,
-                n.end_date, o.policy_period_months, 'DRAFT', n.ncb, n.auto_renewal, n.plan,
-                n.frequency, o.id, o.renewal_count + 1
+                n.end_date, o.policy_period_months,
+                CASE WHEN n.issue THEN 'ACTIVE' ELSE 'DRAFT' END, n.ncb, n.auto_renewal,
+                n.plan, n.frequency, o.id, o.renewal_count + 1,
+                CASE WHEN n.issue THEN now() END
            FROM unnest($1::uuid[], $2::text[], $3::numeric[], $4::numeric[], $5::numeric[],
                        $6::numeric[], $7::numeric[], $8::numeric[], $9::date[], $10::numeric[],
-                       $11::boolean[], $12::text[], $13::text[])
+                       $11::boolean[], $12::text[], $13::text[], $14::boolean[])
                 AS n(old_id, overlay, sum_insured, base, discounts, stamp_duty, vat, total,
-                     end_date, ncb, auto_renewal, plan, frequency)
+                     end_date, ncb, auto_renewal, plan, frequency, issue)
            JOIN policies o ON o.id = n.old_id,
-                LATERAL (SELECT CASE WHEN $14 THEN 'DRY-' || gen_random_uuid()
+                LATERAL (SELECT CASE WHEN $15 THEN 'DRY-' || gen_random_uuid()
+                                     WHEN n.issue THEN next_policy_number(o.policy_type, o.end_date)
                                      ELSE next_quote_number(o.end_date) END AS number) q
-         RETURNING id, previous_policy_id, policy_number",
+         RETURNING id, previous_policy_id, policy_number, status = 'ACTIVE'",
     )
     .bind(priced.iter().map(|p| p.old.policy_id).collect::<Vec<_>>())
     .bind(
@@ -1497,56 +1545,49 @@ async fn write_renewals(
             .map(|p| p.plan.frequency_db())
             .collect::<Vec<_>>(),
     )
+    .bind(
+        (0..priced.len())
+            .map(|i| !rules_of.contains_key(&i))
+            .collect::<Vec<_>>(),
+    )
     .bind(job.dry_run)
     .fetch_all(&mut *connection)
     .await?;
-    let mut new_of: HashMap<Uuid, (Uuid, String)> = drafts
-        .into_iter()
-        .map(|(id, old, number)| (old, (id, number)))
-        .collect();
-    let new_ids: Vec<Uuid> = new_of.values().map(|(id, _)| *id).collect();
+    let mut new_of: HashMap<Uuid, (Uuid, String)> = HashMap::with_capacity(written.len());
+    let mut issued: HashMap<Uuid, String> = HashMap::new();
+    for (id, old, number, active) in written {
+        if active {
+            issued.insert(id, number.clone());
+        }
+        new_of.insert(old, (id, number));
+    }
 
-    // 2. The referrals the rules ask for (a brand-new draft has none approved yet).
-    let referred: HashSet<Uuid> = sqlx::query_scalar(
-        "INSERT INTO policy_referrals (policy_id, rule, reason, required_authority)
-         SELECT n.id, r.rule, r.reason, r.required_authority
-           FROM unnest($1::uuid[]) AS n(id), LATERAL policy_referral_rules(n.id) r
-         RETURNING policy_id",
-    )
-    .bind(&new_ids)
-    .fetch_all(&mut *connection)
-    .await?
-    .into_iter()
-    .collect();
-
-    // 3. The others issued, as db::policies issues a quote: a policy number, the time, and
-    //    the (empty) underwriting record. The referral trigger checks each row again.
-    let clean: Vec<Uuid> = new_ids
-        .iter()
-        .copied()
-        .filter(|id| !referred.contains(id))
-        .collect();
-    let issued: HashMap<Uuid, String> = if clean.is_empty() {
-        HashMap::new()
-    } else {
-        sqlx::query_as::<_, (Uuid, String)>(
-            "UPDATE policies
-                SET status = 'ACTIVE',
-                    policy_number = CASE WHEN $2 THEN 'DRY-' || gen_random_uuid()
-                                         ELSE next_policy_number(policy_type, start_date) END,
-                    issued_at = now(),
-                    coverage_details = coverage_details
-                        || jsonb_build_object('underwriting', '[]'::jsonb)
-              WHERE id = ANY($1) AND status = 'DRAFT'
-             RETURNING id, policy_number",
+    // 3. The referrals of the drafts (a brand-new draft has none approved yet).
+    let mut referrals: (Vec<Uuid>, Vec<String>, Vec<String>, Vec<Decimal>) = Default::default();
+    for (i, p) in priced.iter().enumerate() {
+        let (Some(rules), Some((new_id, _))) = (rules_of.get(&i), new_of.get(&p.old.policy_id))
+        else {
+            continue;
+        };
+        for (rule, reason, authority) in rules {
+            referrals.0.push(*new_id);
+            referrals.1.push(rule.clone());
+            referrals.2.push(reason.clone());
+            referrals.3.push(*authority);
+        }
+    }
+    if !referrals.0.is_empty() {
+        sqlx::query(
+            "INSERT INTO policy_referrals (policy_id, rule, reason, required_authority)
+             SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::numeric[])",
         )
-        .bind(&clean)
-        .bind(job.dry_run)
-        .fetch_all(&mut *connection)
-        .await?
-        .into_iter()
-        .collect()
-    };
+        .bind(&referrals.0)
+        .bind(&referrals.1)
+        .bind(&referrals.2)
+        .bind(&referrals.3)
+        .execute(&mut *connection)
+        .await?;
+    }
 
     // 4. The renewal rows, issued or referred alike.
     let mut renewed_ids = Vec::with_capacity(priced.len());
@@ -1753,6 +1794,27 @@ mod tests {
             Bounds::new(day("2026-06-01"), None, window, false).within_days,
             60
         );
+    }
+
+    /// The screens spawn these on tokio's threads: they must be Send (checked when this
+    /// compiles; never run).
+    #[allow(dead_code)]
+    fn the_futures_are_send(pool: PgPool, today: NaiveDate) {
+        fn send<T: Send>(_: T) {}
+        let cancel = AtomicBool::new(false);
+        let options = BatchOptions::new(today);
+        let changes = RenewalChanges::default();
+        send(due(&pool, None, today, DuePage::first(50)));
+        send(due_count(&pool, None, today));
+        send(renew_one(
+            &pool,
+            Uuid::nil(),
+            0,
+            &changes,
+            RenewalChannel::Branch,
+            today,
+        ));
+        send(renew_batch(&pool, &options, &cancel, |_| {}));
     }
 
     #[test]

@@ -396,12 +396,10 @@ const DEFAULTS: &[(Context, &str, Action)] = &[
     (Context::PolicyView, "pgdn", Action::PageDown),
     (Context::PolicyView, "home", Action::First),
     (Context::PolicyView, "end", Action::Last),
-    (Context::PolicyView, "enter", Action::Open),
     (Context::PolicyView, "r", Action::Refresh),
     (Context::PolicyView, "f5", Action::Refresh),
     (Context::PolicyView, "c", Action::CancelPolicy),
     (Context::PolicyView, "h", Action::History),
-    (Context::PolicyView, "i", Action::IssueQuote),
 ];
 
 impl Default for Keymap {

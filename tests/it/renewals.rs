@@ -238,7 +238,8 @@ async fn a_renewal_links_back_and_records_the_change() {
     // The cover is last year's; the rating and payment terms are the renewal's own.
     let (coverage, paid, documents): (serde_json::Value, Decimal, i64) = sqlx::query_as(
         "SELECT p.coverage_details,
-                (SELECT sum(amount) FROM payments WHERE policy_id = p.id AND payment_status = 'PENDING'),
+                (SELECT sum(amount) FROM payments
+                  WHERE policy_id = p.id AND payment_status = 'PENDING'),
                 (SELECT count(*) FROM policy_documents WHERE policy_id = p.id)
            FROM policies p WHERE p.id = $1",
     )
@@ -541,10 +542,13 @@ async fn a_dry_run_writes_nothing() {
         insured(pool, 70 + n, 30, "2026-01-01", "2027-01-01").await;
     }
     let tables = "SELECT (SELECT count(*) FROM policies) + (SELECT count(*) FROM payments)
-                       + (SELECT count(*) FROM policy_renewals) + (SELECT count(*) FROM policy_documents)
-                       + (SELECT count(*) FROM policy_referrals) + (SELECT count(*) FROM audit_logs)";
+                       + (SELECT count(*) FROM policy_renewals)
+                       + (SELECT count(*) FROM policy_documents)
+                       + (SELECT count(*) FROM policy_referrals)
+                       + (SELECT count(*) FROM audit_logs)";
     let before = count(pool, tables).await;
-    let sequences = "SELECT (SELECT last_value FROM policy_number_seq) + (SELECT last_value FROM quote_number_seq)";
+    let sequences = "SELECT (SELECT last_value FROM policy_number_seq)
+                          + (SELECT last_value FROM quote_number_seq)";
     let numbers = count(pool, sequences).await;
     let cancel = AtomicBool::new(false);
     let report = renewals::renew_batch(
@@ -649,7 +653,12 @@ async fn a_referred_renewal_waits_for_approval() {
             .unwrap();
     assert_eq!(status, "DRAFT");
     assert_eq!(
-        count(&db.pool, "SELECT count(*) FROM payments p JOIN policies x ON x.id = p.policy_id WHERE x.status = 'DRAFT'").await,
+        count(
+            &db.pool,
+            "SELECT count(*) FROM payments p JOIN policies x ON x.id = p.policy_id
+              WHERE x.status = 'DRAFT'"
+        )
+        .await,
         0
     );
     // Recorded as the policy's renewal, so it is not offered again…

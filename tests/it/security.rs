@@ -56,6 +56,8 @@ fn probe(table: &str, operation: char) -> String {
         "users" => "preferred_language",
         "system_configurations" => "config_value",
         "name_dictionary" => "token",
+        "payments" => "payment_status",
+        "policy_referrals" => "status",
         _ => "id",
     };
     match operation {

@@ -191,4 +191,6 @@ help-bench-arg-list = List the scenarios and exit.
 help-bench-arg-warm_runs = startup: warm starts to measure.
 help-bench-arg-cold_runs = startup: cold starts (new data directory) to measure.
 help-bench-arg-idle_seconds = startup: seconds of idling to measure CPU over.
-help-bench-arg-pgbench_seconds = lookup: seconds of pgbench -S to run beside the scenarios (0: none).
+help-bench-arg-pgbench_seconds = lookup: seconds of pgbench -S to run beside the scenarios (0: none); issue: seconds of pgbench's TPC-B-like run.
+help-bench-arg-policies = issue: policies issued by one client, and again by --clients clients.
+help-bench-arg-clients = issue: clients issuing at once for the throughput (and pgbench's clients).

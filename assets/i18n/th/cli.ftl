@@ -191,4 +191,6 @@ help-bench-arg-list = แสดงรายชื่อสถานการณ�
 help-bench-arg-warm_runs = startup: จำนวนครั้งที่เริ่มแบบอุ่น
 help-bench-arg-cold_runs = startup: จำนวนครั้งที่เริ่มแบบเย็น (โฟลเดอร์ข้อมูลใหม่)
 help-bench-arg-idle_seconds = startup: จำนวนวินาทีที่วัด CPU ขณะว่าง
-help-bench-arg-pgbench_seconds = lookup: จำนวนวินาทีที่รัน pgbench -S เทียบกับสถานการณ์ทดสอบ (0: ไม่รัน)
+help-bench-arg-pgbench_seconds = lookup: จำนวนวินาทีที่รัน pgbench -S เทียบกับสถานการณ์ทดสอบ (0: ไม่รัน); issue: จำนวนวินาทีที่รัน pgbench แบบ TPC-B
+help-bench-arg-policies = issue: จำนวนกรมธรรม์ที่ออกโดยผู้ใช้หนึ่งคน และอีกครั้งโดยผู้ใช้ตาม --clients
+help-bench-arg-clients = issue: จำนวนผู้ใช้ที่ออกกรมธรรม์พร้อมกันเพื่อวัดปริมาณงาน (และจำนวนผู้ใช้ของ pgbench)

@@ -516,7 +516,7 @@ fn summary_lines(detail: &PolicyDetail, ui: &Ui) -> Vec<Line<'static>> {
             tr!(
                 lang,
                 "policy-ncb-discount",
-                percent = p.no_claim_discount.to_string()
+                percent = p.no_claim_discount.normalize().to_string()
             ),
             money(-p.discounts),
         ));
