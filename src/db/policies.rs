@@ -305,15 +305,21 @@ pub async fn issue_quote(
     .bind(version)
     .fetch_optional(&mut *tx)
     .await?;
+    // Every early end rolls back at once: the row lock must not outlive the answer.
     let Some(saved) = row else {
         let conflict = crate::db::customers::conflict(&mut tx, "policies", policy_id).await?;
+        tx.rollback().await?;
         return Err(IssueError::Save(conflict));
     };
     if saved.start_passed {
+        tx.rollback().await?;
         return Err(IssueError::StartPassed(saved.start_date));
     }
     let policy_type = PolicyType::from_db(&saved.policy_type).unwrap_or(PolicyType::Class1);
-    reprice_check(&mut tx, &saved, policy_type).await?;
+    if let Err(refused) = reprice_check(&mut tx, &saved, policy_type).await {
+        tx.rollback().await?;
+        return Err(refused);
+    }
     let (vehicle_id, start, end) = (saved.vehicle_id, saved.start_date, saved.end_date);
     let outcome = refer_or_issue(&mut tx, policy_id, version, saved.quote_number).await;
     let cover = Cover {
