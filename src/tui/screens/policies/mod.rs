@@ -81,6 +81,19 @@ impl Outcome {
         }
     }
 
+    /// A sentence, and the list to load again after the write it reports.
+    fn reloading(
+        cmds: impl IntoIterator<Item = PoliciesCmd>,
+        message: Message,
+        good: bool,
+    ) -> Outcome {
+        Outcome {
+            cmds: cmds.into_iter().collect(),
+            notice: Some(Notice { message, good }),
+            ..Outcome::default()
+        }
+    }
+
     fn notice(message: Message, good: bool) -> Outcome {
         Outcome {
             notice: Some(Notice { message, good }),
@@ -413,15 +426,7 @@ impl PoliciesScreen {
             }
             PoliciesMsg::QuoteIssued { request, result } => {
                 match self.quotes.on_issued(request, result) {
-                    Some(message) => Outcome {
-                        cmds: vec![self.quotes.reload()],
-                        notice: Some(Notice {
-                            message,
-                            good: true,
-                        }),
-                        lost_connection: false,
-                        ..Outcome::default()
-                    },
+                    Some(message) => Outcome::reloading([self.quotes.reload()], message, true),
                     None => Outcome::default(),
                 }
             }
@@ -445,25 +450,18 @@ impl PoliciesScreen {
             }
             PoliciesMsg::Renewed { request, result } => {
                 match self.renewals.on_renewed(request, result) {
-                    Some((message, good)) => Outcome {
-                        cmds: if good {
-                            vec![self.renewals.reload()]
-                        } else {
-                            Vec::new()
-                        },
-                        notice: Some(Notice { message, good }),
-                        ..Outcome::default()
-                    },
+                    Some((message, good)) => {
+                        let reload = good.then(|| self.renewals.reload());
+                        Outcome::reloading(reload, message, good)
+                    }
                     None => Outcome::default(),
                 }
             }
             PoliciesMsg::RenewedMany { request, results } => {
                 match self.renewals.on_renewed_many(request, results) {
-                    Some((message, good)) => Outcome {
-                        cmds: vec![self.renewals.reload()],
-                        notice: Some(Notice { message, good }),
-                        ..Outcome::default()
-                    },
+                    Some((message, good)) => {
+                        Outcome::reloading([self.renewals.reload()], message, good)
+                    }
                     None => Outcome::default(),
                 }
             }
@@ -497,29 +495,13 @@ impl PoliciesScreen {
             }
             PoliciesMsg::Cancelled { request, result } => {
                 match self.policy.on_cancelled(request, result) {
-                    Some(message) => Outcome {
-                        cmds: self.policy.reload().into_iter().collect(),
-                        notice: Some(Notice {
-                            message,
-                            good: true,
-                        }),
-                        lost_connection: false,
-                        ..Outcome::default()
-                    },
+                    Some(message) => Outcome::reloading(self.policy.reload(), message, true),
                     None => Outcome::default(),
                 }
             }
             PoliciesMsg::Decided { request, result } => {
                 match self.quotes.on_decided(request, result) {
-                    Some(message) => Outcome {
-                        cmds: vec![self.quotes.reload()],
-                        notice: Some(Notice {
-                            message,
-                            good: true,
-                        }),
-                        lost_connection: false,
-                        ..Outcome::default()
-                    },
+                    Some(message) => Outcome::reloading([self.quotes.reload()], message, true),
                     None => Outcome::default(),
                 }
             }
