@@ -203,9 +203,23 @@ async fn vehicle_facts(
     facts.ok_or(IssueError::Database(sqlx::Error::RowNotFound))
 }
 
-/// Prices a draft on the server: the figures stored are never the form's.
-fn price(context: &QuoteContext, draft: &PolicyDraft) -> Result<Quote, IssueError> {
-    rating::quote(&context.table, &context.vehicle.risk(draft)).map_err(IssueError::Quote)
+/// Prices a draft on the server, with the vehicle as stored and the rating table in force
+/// on its start: the figures stored are never the form's.
+async fn priced(
+    connection: &mut PgConnection,
+    draft: &PolicyDraft,
+) -> Result<(QuoteContext, Quote), IssueError> {
+    let vehicle = vehicle_facts(&mut *connection, draft.vehicle_id).await?;
+    let table = crate::db::rating::load_for(
+        connection,
+        draft.start_date,
+        draft.policy_type,
+        &vehicle.vehicle_type,
+        vehicle.usage(),
+    )
+    .await?;
+    let quote = rating::quote(&table, &vehicle.risk(draft)).map_err(IssueError::Quote)?;
+    Ok((QuoteContext { vehicle, table }, quote))
 }
 
 /// The policy that already covers this vehicle with the same kind of cover, if any.
@@ -236,17 +250,7 @@ pub async fn overlapping(
 pub async fn save_quote(pool: &PgPool, draft: &PolicyDraft) -> Result<IssueOutcome, IssueError> {
     let mut tx = pool.begin().await?;
     set_context(&mut tx, "POLICY_QUOTE").await?;
-    let vehicle = vehicle_facts(&mut tx, draft.vehicle_id).await?;
-    let table = crate::db::rating::load_for(
-        &mut tx,
-        draft.start_date,
-        draft.policy_type,
-        &vehicle.vehicle_type,
-        vehicle.usage(),
-    )
-    .await?;
-    let context = QuoteContext { vehicle, table };
-    let quote = price(&context, draft)?;
+    let (context, quote) = priced(&mut tx, draft).await?;
     let (policy_id, quote_number) = insert_quote(&mut tx, draft, &context.vehicle, &quote).await?;
     tx.commit().await?;
     Ok(IssueOutcome::Quoted {
@@ -261,19 +265,9 @@ pub async fn save_quote(pool: &PgPool, draft: &PolicyDraft) -> Result<IssueOutco
 pub async fn issue_new(pool: &PgPool, draft: &PolicyDraft) -> Result<IssueOutcome, IssueError> {
     let mut tx = pool.begin().await?;
     set_context(&mut tx, "POLICY_ISSUE").await?;
-    let vehicle = vehicle_facts(&mut tx, draft.vehicle_id).await?;
     // Overlapping cover is left to the exclusion constraint (`finish` names the policy):
     // asking first would cost every issue a round trip and still race.
-    let table = crate::db::rating::load_for(
-        &mut tx,
-        draft.start_date,
-        draft.policy_type,
-        &vehicle.vehicle_type,
-        vehicle.usage(),
-    )
-    .await?;
-    let context = QuoteContext { table, vehicle };
-    let quote = price(&context, draft)?;
+    let (context, quote) = priced(&mut tx, draft).await?;
     let outcome = refer_or_write(&mut tx, draft, &context.vehicle, &quote).await;
     let cover = Cover {
         vehicle_id: draft.vehicle_id,

@@ -230,6 +230,21 @@ impl VehiclePicker {
     }
 }
 
+/// The payment plans as choices of a form field.
+pub fn plan_options() -> Vec<ChoiceOption> {
+    [
+        PaymentPlan::Full,
+        PaymentPlan::Installment6,
+        PaymentPlan::Installment12,
+    ]
+    .iter()
+    .map(|p| ChoiceOption {
+        value: p.as_db().to_string(),
+        label: msg!("enum-payment-plan", value = p.as_db()),
+    })
+    .collect()
+}
+
 /// A date as it is typed: day/month/Buddhist year.
 pub fn typed_date(date: NaiveDate) -> String {
     use chrono::Datelike;
@@ -315,17 +330,7 @@ impl IssueForm {
                 label: msg!("policy-percent", percent = *p as i64),
             })
             .collect();
-        let plans = [
-            PaymentPlan::Full,
-            PaymentPlan::Installment6,
-            PaymentPlan::Installment12,
-        ]
-        .iter()
-        .map(|p| ChoiceOption {
-            value: p.as_db().to_string(),
-            label: msg!("enum-payment-plan", value = p.as_db()),
-        })
-        .collect();
+        let plans = plan_options();
         let remainders = ["FIRST", "LAST"]
             .iter()
             .map(|r| ChoiceOption {

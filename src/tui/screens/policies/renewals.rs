@@ -22,7 +22,7 @@ use crate::tui::keymap::Action;
 use crate::tui::remote::{Remote, RequestCounter};
 use crate::tui::screens::Ui;
 use crate::tui::screens::customers::editor::{SaveStatus, status_line};
-use crate::tui::widgets::form::{ChoiceOption, Field, Form};
+use crate::tui::widgets::form::{Field, Form};
 use crate::tui::widgets::table::{DataTable, SortKey, TableRow, Tone};
 use crate::tui::widgets::{modal, spinner};
 use crate::{key, msg, tr};
@@ -374,17 +374,7 @@ impl RenewalsPane {
 }
 
 fn review_form(due: &DueRenewal) -> Form {
-    let plans = [
-        PaymentPlan::Full,
-        PaymentPlan::Installment6,
-        PaymentPlan::Installment12,
-    ]
-    .iter()
-    .map(|p| ChoiceOption {
-        value: p.as_db().to_string(),
-        label: msg!("enum-payment-plan", value = p.as_db()),
-    })
-    .collect();
+    let plans = super::issue::plan_options();
     let mut form = Form::new(vec![
         Field::text(key!("policy-sum-insured")),
         Field::text(key!("policy-deductible")),
