@@ -2,6 +2,9 @@
 //! accounts, rating tables, maintenance. Knows nothing of terminals.
 
 pub mod cancellation;
+pub mod claim_queue;
+pub mod claim_work;
+pub mod claims;
 pub mod consents;
 pub mod customers;
 pub mod error;

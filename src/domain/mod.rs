@@ -2,6 +2,8 @@
 
 pub mod address;
 pub mod cancellation;
+pub mod claim;
+pub mod claim_flow;
 pub mod consent;
 pub mod customer;
 pub mod lookup;

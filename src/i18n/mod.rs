@@ -38,6 +38,15 @@ pub const CATALOGUES: [(Lang, &[(&str, &str)]); 2] = [
                 "policy_view",
                 include_str!("../../assets/i18n/th/policy_view.ftl"),
             ),
+            ("claims", include_str!("../../assets/i18n/th/claims.ftl")),
+            (
+                "claim_forms",
+                include_str!("../../assets/i18n/th/claim_forms.ftl"),
+            ),
+            (
+                "claim_rules",
+                include_str!("../../assets/i18n/th/claim_rules.ftl"),
+            ),
         ],
     ),
     (
@@ -63,6 +72,15 @@ pub const CATALOGUES: [(Lang, &[(&str, &str)]); 2] = [
             (
                 "policy_view",
                 include_str!("../../assets/i18n/en/policy_view.ftl"),
+            ),
+            ("claims", include_str!("../../assets/i18n/en/claims.ftl")),
+            (
+                "claim_forms",
+                include_str!("../../assets/i18n/en/claim_forms.ftl"),
+            ),
+            (
+                "claim_rules",
+                include_str!("../../assets/i18n/en/claim_rules.ftl"),
             ),
         ],
     ),
