@@ -491,3 +491,4 @@ CREATE POLICY claim_status_history_all_rows ON claim_status_history FOR SELECT
 CREATE POLICY claim_status_history_surveyor_assigned ON claim_status_history FOR SELECT
     TO prakan_surveyor
     USING (claim_id IN (SELECT id FROM claims));
+

@@ -92,7 +92,38 @@ impl Default for SlaDays {
 }
 
 pub async fn sla_days(pool: &PgPool) -> sqlx::Result<SlaDays> {
-    todo!("{pool:?}")
+    let (contact, assessment): (Option<i64>, Option<i64>) = sqlx::query_as(
+        "SELECT max(config_value::bigint) FILTER (WHERE config_key = 'CLAIM_SLA_CONTACT_DAYS'),
+                max(config_value::bigint) FILTER (WHERE config_key = 'CLAIM_SLA_ASSESSMENT_DAYS')
+           FROM system_configurations
+          WHERE config_key IN ('CLAIM_SLA_CONTACT_DAYS', 'CLAIM_SLA_ASSESSMENT_DAYS')",
+    )
+    .fetch_one(pool)
+    .await?;
+    let default = SlaDays::default();
+    Ok(SlaDays {
+        contact: contact.unwrap_or(default.contact),
+        assessment: assessment.unwrap_or(default.assessment),
+    })
+}
+
+/// The open statuses, as the partial indexes of `0021_claims.sql` spell them.
+const OPEN: &str = "c.status IN ('REPORTED', 'ASSIGNED', 'INVESTIGATING', 'ASSESSED', 'APPROVED')";
+
+/// The rows of a tab: which claims, in the order its index reads them.
+fn tab_condition(tab: QueueTab) -> String {
+    match tab {
+        QueueTab::Unassigned => "c.status = 'REPORTED' AND c.adjuster_id IS NULL".to_string(),
+        QueueTab::Mine => format!(
+            "{OPEN} AND (c.adjuster_id = (SELECT current_staff_id())
+                         OR c.surveyor_id = (SELECT current_staff_id()))"
+        ),
+        QueueTab::AwaitingApproval => {
+            "c.status = 'ASSESSED' AND c.approval_requested_amount IS NOT NULL".to_string()
+        }
+        QueueTab::Investigation => format!("{OPEN} AND c.requires_investigation"),
+        QueueTab::AllOpen => OPEN.to_string(),
+    }
 }
 
 /// The first page of a tab, oldest report first.
@@ -101,14 +132,67 @@ pub async fn page(
     tab: QueueTab,
     filter: &QueueFilter,
 ) -> sqlx::Result<Vec<QueueRow>> {
-    todo!("{pool:?} {tab:?} {filter:?}")
+    // "Mine" is two index scans (as adjuster, as surveyor) joined by OR; the planner uses a
+    // BitmapOr over the two partial indexes, then sorts the person's claims.
+    let sql = format!(
+        "SELECT c.id, c.claim_number,
+                v.registration_number AS plate, vp.name_th AS province_th,
+                concat_ws(' ', cu.first_name, cu.last_name) AS customer_name,
+                c.claim_type, c.status, c.reported_date,
+                ((now() AT TIME ZONE 'Asia/Bangkok')::date
+                  - (c.reported_date AT TIME ZONE 'Asia/Bangkok')::date) AS age_days,
+                c.estimated_amount, c.approved_amount, c.approval_requested_amount,
+                NULLIF(concat_ws(' ', u.first_name, u.last_name), '') AS adjuster_name,
+                c.requires_investigation, c.fraud_score, c.version
+           FROM claims c
+           JOIN policies p ON p.id = c.policy_id
+           JOIN customer_vehicles v ON v.id = p.vehicle_id
+           JOIN provinces vp ON vp.province_code = v.province_code
+           JOIN customers cu ON cu.id = p.customer_id
+           LEFT JOIN users u ON u.id = c.adjuster_id
+          WHERE {} AND c.deleted_at IS NULL
+            AND ($1::text IS NULL OR c.status = $1)
+            AND ($2::text IS NULL OR c.claim_type = $2)
+            AND ($3::text IS NULL OR c.incident_province_code = $3)
+            AND ($4::numeric IS NULL
+                 OR COALESCE(c.approved_amount, c.assessed_amount, c.estimated_amount) >= $4)
+            AND ($5::int IS NULL OR c.reported_date <= now() - make_interval(days => $5))
+          ORDER BY c.reported_date, c.id
+          LIMIT $6",
+        tab_condition(tab)
+    );
+    sqlx::query_as(sqlx::AssertSqlSafe(sql))
+        .bind(filter.status.map(|s| s.as_db()))
+        .bind(filter.claim_type.map(|t| t.as_db()))
+        .bind(&filter.province_code)
+        .bind(filter.min_amount)
+        .bind(filter.min_age_days)
+        .bind(PAGE)
+        .fetch_all(pool)
+        .await
 }
 
 /// Takes the oldest unassigned claim for the person logged in: assigns it to them and moves
 /// it to ASSIGNED, in one statement that skips claims another adjuster is taking. `None`
 /// when the queue is empty.
 pub async fn take_next(pool: &PgPool) -> sqlx::Result<Option<Taken>> {
-    todo!("{pool:?}")
+    let mut tx = pool.begin().await?;
+    crate::db::customers::set_context(&mut tx, "CLAIM_TAKE_NEXT").await?;
+    let taken = sqlx::query_as(
+        "UPDATE claims c
+            SET adjuster_id = current_staff_id(), status = 'ASSIGNED',
+                transition_reason = 'Taken from the queue'
+          WHERE c.id = (SELECT id FROM claims
+                         WHERE status = 'REPORTED' AND adjuster_id IS NULL AND deleted_at IS NULL
+                         ORDER BY reported_date, id
+                         LIMIT 1
+                         FOR UPDATE SKIP LOCKED)
+          RETURNING c.id, c.claim_number",
+    )
+    .fetch_optional(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(taken)
 }
 
 #[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
@@ -127,7 +211,15 @@ pub struct StaffChoice {
 }
 
 pub async fn assignable_staff(pool: &PgPool) -> sqlx::Result<Vec<StaffChoice>> {
-    todo!("{pool:?}")
+    sqlx::query_as(
+        "SELECT id, concat_ws(' ', first_name, last_name) AS name, group_role, authority_limit
+           FROM users
+          WHERE group_role IN ('prakan_adjuster', 'prakan_surveyor')
+            AND account_status = 'ACTIVE' AND deleted_at IS NULL
+          ORDER BY group_role, authority_limit, first_name",
+    )
+    .fetch_all(pool)
+    .await
 }
 
 /// A listener on the claims channel, on a connection of its own (LISTEN is per session).
