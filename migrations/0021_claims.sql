@@ -16,10 +16,30 @@ LANGUAGE sql VOLATILE AS $$
     SELECT setval('claim_number_seq', GREATEST(last, 1), last > 0) FROM taken
 $$;
 
+-- At least seven digits, zero-padded, never cut.
+CREATE FUNCTION serial_number(p_serial bigint) RETURNS text
+LANGUAGE sql IMMUTABLE AS $$
+    SELECT lpad(p_serial::text, GREATEST(7, length(p_serial::text)), '0')
+$$;
+
 CREATE FUNCTION next_claim_number(p_reported timestamptz) RETURNS text
 LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $$
     SELECT 'CL-' || (extract(year FROM p_reported AT TIME ZONE 'Asia/Bangkok')::int + 543)
-           || '-' || lpad(nextval('claim_number_seq')::text, 7, '0')
+           || '-' || serial_number(nextval('claim_number_seq'))
+$$;
+
+-- The policy and quote numbers of 0019 cut a serial past 9,999,999 to seven digits (lpad
+-- truncates), which would repeat numbers; they are widened here.
+CREATE OR REPLACE FUNCTION next_policy_number(p_policy_type text, p_start date) RETURNS text
+LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+    SELECT policy_number_prefix(p_policy_type) || '-' || (extract(year FROM p_start)::int + 543)
+           || '-' || serial_number(nextval('policy_number_seq'))
+$$;
+
+CREATE OR REPLACE FUNCTION next_quote_number(p_start date) RETURNS text
+LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+    SELECT 'Q-' || (extract(year FROM p_start)::int + 543)
+           || '-' || serial_number(nextval('quote_number_seq'))
 $$;
 
 INSERT INTO system_configurations
@@ -169,8 +189,9 @@ DECLARE
     points integer := 0;
 BEGIN
     SELECT * INTO p FROM policies WHERE id = p_policy_id;
-    IF incident_day - p.start_date < 30 THEN
-        found_flags := found_flags || 'INCIDENT_WITHIN_30_DAYS_OF_INCEPTION';
+    -- A renewal continues the cover: its start is no inception.
+    IF p.previous_policy_id IS NULL AND incident_day - p.start_date < 30 THEN
+        found_flags := array_append(found_flags, 'INCIDENT_WITHIN_30_DAYS_OF_INCEPTION');
         points := points + 30;
     END IF;
     SELECT count(*) INTO earlier
@@ -180,19 +201,19 @@ BEGIN
        AND k.incident_date > p_incident - interval '12 months'
        AND k.incident_date <= p_incident + interval '12 months';
     IF earlier >= 1 THEN
-        found_flags := found_flags || 'TWO_OR_MORE_CLAIMS_IN_12_MONTHS';
+        found_flags := array_append(found_flags, 'TWO_OR_MORE_CLAIMS_IN_12_MONTHS');
         points := points + 25;
     END IF;
     IF p_reported - p_incident > interval '30 days' THEN
-        found_flags := found_flags || 'REPORTED_MORE_THAN_30_DAYS_LATE';
+        found_flags := array_append(found_flags, 'REPORTED_MORE_THAN_30_DAYS_LATE');
         points := points + 25;
     END IF;
     IF p_estimated IS NOT NULL AND p.sum_insured IS NOT NULL AND p_estimated >= 0.8 * p.sum_insured THEN
-        found_flags := found_flags || 'ESTIMATE_AT_LEAST_80_PERCENT_OF_SUM_INSURED';
+        found_flags := array_append(found_flags, 'ESTIMATE_AT_LEAST_80_PERCENT_OF_SUM_INSURED');
         points := points + 30;
     END IF;
     IF p_claim_type = 'THEFT' AND NULLIF(btrim(p_police_report), '') IS NULL THEN
-        found_flags := found_flags || 'THEFT_WITHOUT_POLICE_REPORT';
+        found_flags := array_append(found_flags, 'THEFT_WITHOUT_POLICE_REPORT');
         points := points + 40;
     END IF;
     flags := to_jsonb(found_flags);
@@ -212,12 +233,16 @@ DECLARE
     fraud record;
 BEGIN
     IF actor IS NULL THEN
+        NEW.transition_reason := NULL;
         RETURN NEW;
     END IF;
     SELECT authority_limit INTO actor_authority FROM users WHERE id = actor;
 
     IF TG_OP = 'INSERT' THEN
-        IF NEW.status <> 'REPORTED' OR NEW.adjuster_id IS NOT NULL OR NEW.approved_amount IS NOT NULL THEN
+        IF NEW.status <> 'REPORTED' OR NEW.adjuster_id IS NOT NULL OR NEW.surveyor_id IS NOT NULL
+           OR NEW.approved_amount IS NOT NULL OR NEW.approved_by IS NOT NULL
+           OR NEW.approval_requested_amount IS NOT NULL OR NEW.approval_requested_by IS NOT NULL
+           OR NEW.approval_requested_at IS NOT NULL THEN
             RAISE EXCEPTION 'a new claim starts reported and unassigned'
                 USING ERRCODE = 'check_violation', CONSTRAINT = 'chk_claims_starts_reported';
         END IF;
@@ -263,14 +288,20 @@ BEGIN
             RAISE EXCEPTION 'the approved amount is set only by approving'
                 USING ERRCODE = 'check_violation', CONSTRAINT = 'chk_claims_approved_amount_fixed';
         END IF;
-        IF NEW.approval_requested_amount IS NOT NULL
-           AND NEW.approval_requested_amount IS DISTINCT FROM OLD.approval_requested_amount THEN
-            IF NEW.status <> 'ASSESSED' THEN
+        -- Who asked and when are stamped here, never typed.
+        IF NEW.approval_requested_amount IS DISTINCT FROM OLD.approval_requested_amount
+           OR NEW.approval_requested_by IS DISTINCT FROM OLD.approval_requested_by
+           OR NEW.approval_requested_at IS DISTINCT FROM OLD.approval_requested_at THEN
+            IF NEW.approval_requested_amount IS NULL THEN
+                NEW.approval_requested_by := NULL;
+                NEW.approval_requested_at := NULL;
+            ELSIF NEW.status <> 'ASSESSED' THEN
                 RAISE EXCEPTION 'only an assessed claim waits for approval'
                     USING ERRCODE = 'check_violation', CONSTRAINT = 'chk_claims_approval_request';
+            ELSE
+                NEW.approval_requested_by := actor;
+                NEW.approval_requested_at := now();
             END IF;
-            NEW.approval_requested_by := actor;
-            NEW.approval_requested_at := now();
         END IF;
 
         IF NEW.status IS DISTINCT FROM OLD.status THEN
@@ -312,7 +343,8 @@ BEGIN
                 NEW.approval_requested_amount := NULL;
                 NEW.approval_requested_by := NULL;
                 NEW.approval_requested_at := NULL;
-            WHEN 'REJECTED' THEN
+            WHEN 'REJECTED', 'INVESTIGATING' THEN
+                -- Rejected, or back to investigation: a pending approval request lapses.
                 NEW.approval_requested_amount := NULL;
                 NEW.approval_requested_by := NULL;
                 NEW.approval_requested_at := NULL;
@@ -396,7 +428,7 @@ BEGIN
     IF current_staff_id() IS NULL THEN
         RETURN NEW;
     END IF;
-    SELECT * INTO c FROM claims WHERE id = NEW.claim_id;
+    SELECT * INTO c FROM claims WHERE id = NEW.claim_id FOR UPDATE;
     IF c.status <> 'APPROVED' THEN
         RAISE EXCEPTION 'only an approved claim is settled'
             USING ERRCODE = 'check_violation', CONSTRAINT = 'chk_claim_settlements_approved';
@@ -427,6 +459,31 @@ CREATE TRIGGER check_claim_settlement
     BEFORE INSERT ON claim_settlements
     FOR EACH ROW EXECUTE FUNCTION check_claim_settlement();
 
+-- One live settlement per claim, even for two transactions at once.
+CREATE UNIQUE INDEX claim_settlements_one_live ON claim_settlements (claim_id)
+    WHERE status <> 'CANCELLED';
+
+-- Finance pays (or cancels) a settlement; its figures stay as the adjuster made them, and it
+-- is PAID only when its payout went out.
+REVOKE UPDATE ON claim_settlements FROM prakan_finance;
+GRANT UPDATE (status, settled_at) ON claim_settlements TO prakan_finance;
+
+CREATE FUNCTION check_settlement_paid() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+BEGIN
+    IF NEW.status = 'PAID' AND OLD.status <> 'PAID' AND NOT EXISTS (
+        SELECT 1 FROM payments WHERE id = NEW.payment_id AND payment_status = 'SUCCESS') THEN
+        RAISE EXCEPTION 'a settlement is paid when its payout has gone out'
+            USING ERRCODE = 'check_violation', CONSTRAINT = 'chk_claim_settlements_payout_paid';
+    END IF;
+    RETURN NEW;
+END
+$$;
+
+CREATE TRIGGER check_settlement_paid
+    BEFORE UPDATE OF status ON claim_settlements
+    FOR EACH ROW EXECUTE FUNCTION check_settlement_paid();
+
 -- Live queues: one notification per statement, naming the claims it changed (or none when
 -- there are too many to name: then every queue reloads).
 CREATE FUNCTION notify_claims_changed() RETURNS trigger
@@ -434,6 +491,9 @@ LANGUAGE plpgsql AS $$
 DECLARE
     ids jsonb;
 BEGIN
+    IF NOT EXISTS (SELECT 1 FROM changed_claims) THEN
+        RETURN NULL;
+    END IF;
     SELECT CASE WHEN count(*) <= 100 THEN jsonb_agg(id) END INTO ids FROM changed_claims;
     PERFORM pg_notify('prakan_claims', jsonb_build_object('ids', ids)::text);
     RETURN NULL;
@@ -473,7 +533,7 @@ REVOKE ALL ON FUNCTION sync_claim_number_seq(), next_claim_number(timestamptz),
     claim_coverage_problem(uuid, timestamptz, text, boolean, jsonb), claim_deductions(uuid),
     claim_fraud_flags(uuid, uuid, timestamptz, timestamptz, text, numeric, text),
     check_claim_change(), settle_claim_when_paid(),
-    check_claim_settlement() FROM PUBLIC;
+    check_claim_settlement(), check_settlement_paid() FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION next_claim_number(timestamptz) TO prakan_adjuster;
 GRANT EXECUTE ON FUNCTION claim_coverage_problem(uuid, timestamptz, text, boolean, jsonb)
     TO prakan_adjuster;

@@ -188,7 +188,7 @@ impl From<sqlx::Error> for RegisterError {
 pub async fn register(pool: &PgPool, draft: &ClaimDraft) -> Result<Registered, RegisterError> {
     let mut tx = pool.begin().await?;
     set_context(&mut tx, "CLAIM_REGISTER").await?;
-    let inserted: Result<(Uuid, String, Json<Vec<String>>, bool), sqlx::Error> = sqlx::query_as(
+    let inserted: sqlx::Result<RegisteredRow> = sqlx::query_as(
         "INSERT INTO claims (claim_number, policy_id, incident_date, claim_type, own_damage_claimed,
                              incident_description, damage_description, injury_description,
                              incident_location, incident_province_code, other_party_info,
@@ -206,7 +206,7 @@ pub async fn register(pool: &PgPool, draft: &ClaimDraft) -> Result<Registered, R
     .bind(&draft.injury_description)
     .bind(location_json(&draft.place))
     .bind(&draft.place.province_code)
-    .bind((!draft.other_party.is_empty()).then(|| Json(&draft.other_party)))
+    .bind((!draft.other_party.is_empty()).then_some(Json(&draft.other_party)))
     .bind(&draft.police_report_number)
     .bind(draft.estimated_amount)
     .fetch_one(&mut *tx)
@@ -223,6 +223,9 @@ pub async fn register(pool: &PgPool, draft: &ClaimDraft) -> Result<Registered, R
         requires_investigation,
     })
 }
+
+/// Number, fraud flags and investigation mark of the claim just inserted.
+type RegisteredRow = (Uuid, String, Json<Vec<String>>, bool);
 
 /// The database's coverage refusal as its problem; any other error as it is.
 fn coverage_refusal(error: sqlx::Error) -> RegisterError {

@@ -83,6 +83,33 @@ pub fn constraint_message(constraint: &str) -> Option<Message> {
         "chk_policy_referrals_decided_once" => key!("constraint-referral-decided-once"),
         "chk_policy_referrals_fixed" => key!("constraint-referral-fixed"),
         "chk_policies_cmi_cancellation" => key!("constraint-cmi-cancellation"),
+        // Claims (migration 0021); the sentences live in claim_rules.ftl.
+        "chk_claims_starts_reported" => key!("constraint-claim-starts-reported"),
+        "chk_claims_coverage" => key!("constraint-claim-coverage"),
+        "chk_claims_fixed" => key!("constraint-claim-fixed"),
+        "chk_claims_assignment" => key!("constraint-claim-assignment"),
+        "chk_claims_assignee" => key!("constraint-claim-assignee"),
+        "chk_claims_surveyor" => key!("constraint-claim-surveyor"),
+        "chk_claims_approved_amount_fixed" => key!("constraint-claim-approved-amount-fixed"),
+        "chk_claims_approval_request" => key!("constraint-claim-approval-request"),
+        "chk_claims_approval_requested_amount" => {
+            key!("constraint-claim-approval-requested-amount")
+        }
+        "chk_claims_transition" => key!("constraint-claim-transition"),
+        "chk_claims_transition_reason" | "chk_claim_status_history_reason" => {
+            key!("constraint-claim-transition-reason")
+        }
+        "chk_claims_assessed" => key!("constraint-claim-assessed"),
+        "chk_claims_approved_amount" => key!("constraint-claim-approved-amount"),
+        "chk_claims_approval_authority" => key!("constraint-claim-approval-authority"),
+        "chk_claims_settled" => key!("constraint-claim-settled"),
+        "chk_claim_settlements_approved" => key!("constraint-settlement-approved"),
+        "chk_claim_settlements_once" | "claim_settlements_one_live" => {
+            key!("constraint-settlement-once")
+        }
+        "chk_claim_settlements_figures" => key!("constraint-settlement-figures"),
+        "chk_claim_settlements_payment" => key!("constraint-settlement-payment"),
+        "chk_claim_settlements_payout_paid" => key!("constraint-settlement-payout-paid"),
         _ => return None,
     };
     Some(Message::new(key, Vec::new()))

@@ -2,6 +2,7 @@
 //! process, one database per test.
 
 mod audit;
+mod claims;
 mod constraints;
 mod customers;
 mod fixtures;

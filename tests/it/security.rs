@@ -58,6 +58,9 @@ fn probe(table: &str, operation: char) -> String {
         "name_dictionary" => "token",
         "payments" => "payment_status",
         "policy_referrals" => "status",
+        // No id column, or an identity column only DEFAULT may be written to.
+        "claim_transitions" => "to_status",
+        "claim_status_history" => "reason",
         _ => "id",
     };
     match operation {
