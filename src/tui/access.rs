@@ -12,6 +12,7 @@ pub enum ScreenId {
     Issue,
     Quotes,
     Renewals,
+    Claims,
     /// One policy, opened from a list or a customer: not a menu entry of its own.
     Policy,
     Account,
@@ -59,6 +60,12 @@ pub static ACCESS: &[ScreenAccess] = &[
         title: key!("screen-renewals"),
         aliases: &["renewals", "renew", "ต่ออายุ"],
         groups: &[GroupRole::Underwriter],
+    },
+    ScreenAccess {
+        screen: ScreenId::Claims,
+        title: key!("screen-claims"),
+        aliases: &["claims", "claim", "queue", "เคลม", "สินไหม"],
+        groups: &[GroupRole::Adjuster, GroupRole::Surveyor],
     },
     ScreenAccess {
         screen: ScreenId::Policy,
@@ -121,7 +128,7 @@ mod tests {
         }
         assert_eq!(
             menu(&[GroupRole::Adjuster]),
-            [ScreenId::Customers, ScreenId::Account]
+            [ScreenId::Customers, ScreenId::Claims, ScreenId::Account]
         );
         assert_eq!(
             menu(&[GroupRole::Admin]),
@@ -163,6 +170,26 @@ mod tests {
                 may_open(&[group], ScreenId::Policy),
                 "{group} reads a policy"
             );
+        }
+    }
+
+    #[test]
+    fn adjusters_and_surveyors_work_claims_and_no_one_else() {
+        for group in [GroupRole::Adjuster, GroupRole::Surveyor] {
+            assert_eq!(
+                menu(&[group]),
+                [ScreenId::Customers, ScreenId::Claims, ScreenId::Account],
+                "{group}"
+            );
+        }
+        for group in [
+            GroupRole::Agent,
+            GroupRole::Underwriter,
+            GroupRole::Finance,
+            GroupRole::Auditor,
+            GroupRole::Admin,
+        ] {
+            assert!(!may_open(&[group], ScreenId::Claims), "{group}");
         }
     }
 }

@@ -15,6 +15,7 @@ use super::keymap::{Action, Context, Keymap};
 use super::msg::Msg;
 use super::remote::Remote;
 use super::screens::account::AccountScreen;
+use super::screens::claims::{self, ClaimsScreen};
 use super::screens::customers::{self, CustomersScreen};
 use super::screens::health::HealthScreen;
 use super::screens::home::HomeScreen;
@@ -47,6 +48,7 @@ pub enum Screen {
     Home(HomeScreen),
     Customers(Box<CustomersScreen>),
     Policies(Box<PoliciesScreen>),
+    Claims(Box<ClaimsScreen>),
     Account(AccountScreen),
     Health(HealthScreen),
 }
@@ -58,6 +60,7 @@ impl Screen {
             Screen::Home(_) => Some(ScreenId::Home),
             Screen::Customers(_) => Some(ScreenId::Customers),
             Screen::Policies(policies) => Some(policies.screen_id()),
+            Screen::Claims(_) => Some(ScreenId::Claims),
             Screen::Account(_) => Some(ScreenId::Account),
             Screen::Health(_) => Some(ScreenId::Health),
         }
@@ -69,6 +72,7 @@ impl Screen {
             Screen::Home(_) => Context::Home,
             Screen::Customers(customers) => customers.context(),
             Screen::Policies(policies) => policies.context(),
+            Screen::Claims(claims) => claims.context(),
             Screen::Account(_) => Context::Account,
             Screen::Health(_) => Context::Health,
         }
@@ -80,6 +84,7 @@ impl Screen {
             Screen::Account(account) => account.form.is_dirty(),
             Screen::Customers(customers) => customers.has_unsaved_input(),
             Screen::Policies(policies) => policies.has_unsaved_input(),
+            Screen::Claims(claims) => claims.has_unsaved_input(),
             _ => false,
         }
     }
@@ -244,6 +249,7 @@ impl App {
             Screen::Login(_) | Screen::Account(_) => true,
             Screen::Customers(customers) => customers.is_typing(),
             Screen::Policies(policies) => policies.is_typing(),
+            Screen::Claims(claims) => claims.is_typing(),
             Screen::Health(health) => health.table.is_filtering(),
             Screen::Home(_) => false,
         }
@@ -337,6 +343,12 @@ impl App {
             Msg::Pinged { result } => self.on_pinged(result),
             Msg::Customers(result) => self.on_customers(*result),
             Msg::Policies(result) => self.on_policies(*result),
+            Msg::Claims(result) => self.on_claims(*result),
+            Msg::ClaimsListening => self.on_claims_live(|claims, _| claims.on_listening()),
+            Msg::ClaimsChanged(ids) => self.on_claims_live(|claims, _| claims.on_changed(&ids)),
+            Msg::ClaimsListenStopped(error) => {
+                self.on_claims_live(|claims, env| claims.on_listen_stopped(error.as_ref(), env))
+            }
             Msg::UnlockChecked { request, result } => {
                 if let Some(Overlay::Lock(lock)) = &mut self.overlay
                     && lock.request == request
@@ -465,6 +477,57 @@ impl App {
         self.policies_outcome(outcome)
     }
 
+    fn claims_env(&self) -> claims::Env {
+        claims::Env {
+            lang: self.lang,
+            calendar: self.calendar,
+            now: self.now,
+            clock: Utc::now(),
+        }
+    }
+
+    /// Turns what the claim screen produced into commands and a message.
+    fn claims_outcome(&mut self, outcome: claims::Outcome) -> Vec<Cmd> {
+        if let Some(notice) = outcome.notice {
+            self.show(notice.message, notice.tone);
+        }
+        let mut cmds = self.note_connection(outcome.lost_connection);
+        if let Some(session) = &self.session {
+            if outcome.listen {
+                cmds.push(Cmd::ListenClaims {
+                    pool: session.pool.clone(),
+                });
+            }
+            cmds.extend(outcome.cmds.into_iter().map(|cmd| Cmd::Claims {
+                pool: session.pool.clone(),
+                cmd,
+            }));
+        }
+        cmds
+    }
+
+    fn on_claims(&mut self, msg: claims::work::ClaimsMsg) -> Vec<Cmd> {
+        let env = self.claims_env();
+        let Screen::Claims(screen) = &mut self.screen else {
+            return Vec::new();
+        };
+        let outcome = screen.on_msg(msg, env);
+        self.claims_outcome(outcome)
+    }
+
+    /// News from the claims listener, for the claim screen if it is still open.
+    fn on_claims_live(
+        &mut self,
+        handle: impl FnOnce(&mut ClaimsScreen, claims::Env) -> claims::Outcome,
+    ) -> Vec<Cmd> {
+        let env = self.claims_env();
+        let Screen::Claims(screen) = &mut self.screen else {
+            return Vec::new();
+        };
+        let outcome = handle(screen, env);
+        self.claims_outcome(outcome)
+    }
+
     fn on_customers(&mut self, msg: customers::work::CustomersMsg) -> Vec<Cmd> {
         let env = self.customers_env();
         let Screen::Customers(screen) = &mut self.screen else {
@@ -502,6 +565,7 @@ impl App {
             return self.log_out(msg!("login-session-expired"), "EXPIRED");
         }
         let pool = session.pool.clone();
+        let mut cmds = self.claims_tick(now);
         if !matches!(self.overlay, Some(Overlay::Lock(_)))
             && now.duration_since(self.last_input) >= self.idle_lock_after
         {
@@ -509,9 +573,18 @@ impl App {
         }
         if now >= self.next_ping && !self.ping_in_flight {
             self.ping_in_flight = true;
-            return vec![Cmd::Ping { pool }];
+            cmds.push(Cmd::Ping { pool });
         }
-        Vec::new()
+        cmds
+    }
+
+    /// The claim screen listens again a while after its live updates stopped.
+    fn claims_tick(&mut self, now: Instant) -> Vec<Cmd> {
+        let Screen::Claims(screen) = &mut self.screen else {
+            return Vec::new();
+        };
+        let outcome = screen.on_tick(now);
+        self.claims_outcome(outcome)
     }
 
     fn is_animating(&self) -> bool {
@@ -524,6 +597,7 @@ impl App {
             }
             Screen::Customers(customers) => customers.is_busy(),
             Screen::Policies(policies) => policies.is_busy(),
+            Screen::Claims(claims) => claims.is_busy(),
         }
     }
 
@@ -689,6 +763,10 @@ impl App {
             return Vec::new();
         }
         self.overlay = None;
+        if screen == ScreenId::Claims && matches!(self.screen, Screen::Claims(_)) {
+            // Already there: a new screen would start a second listener beside this one's.
+            return self.reload_screen();
+        }
         self.stashed = None;
         self.screen = match screen {
             ScreenId::Home => Screen::Home(HomeScreen::new(&session.staff.groups)),
@@ -702,6 +780,15 @@ impl App {
                     self.today(),
                     quote_only,
                     self.lang,
+                )))
+            }
+            ScreenId::Claims => {
+                let groups = &session.staff.groups;
+                let surveyor =
+                    groups.contains(&GroupRole::Surveyor) && !groups.contains(&GroupRole::Adjuster);
+                Screen::Claims(Box::new(ClaimsScreen::new(
+                    surveyor,
+                    session.staff.authority_limit,
                 )))
             }
             ScreenId::Account => Screen::Account(AccountScreen::new()),
@@ -760,6 +847,10 @@ impl App {
                     cmds,
                     ..policies::Outcome::default()
                 })
+            }
+            Screen::Claims(claims) => {
+                let outcome = claims.reload();
+                self.claims_outcome(outcome)
             }
             Screen::Login(_) | Screen::Account(_) => Vec::new(),
         }
@@ -842,6 +933,7 @@ impl App {
             Screen::Health(health) => health.table.is_filtering(),
             Screen::Customers(customers) => customers.takes_back(),
             Screen::Policies(policies) => policies.takes_back(),
+            Screen::Claims(claims) => claims.takes_back(),
             _ => false,
         }
     }
@@ -885,6 +977,10 @@ impl App {
                 let outcome = policies.edit(event, action, env);
                 return self.policies_outcome(outcome);
             }
+            Screen::Claims(claims) => {
+                let outcome = claims.edit(event, action);
+                return self.claims_outcome(outcome);
+            }
             Screen::Health(health) => health.table.filter_key(event, action),
             Screen::Home(_) => {}
         }
@@ -893,7 +989,12 @@ impl App {
 
     fn screen_key(&mut self, key: &KeyEvent, action: Option<Action>) -> Vec<Cmd> {
         let env = self.customers_env();
+        let claims_env = self.claims_env();
         match &mut self.screen {
+            Screen::Claims(claims) => {
+                let outcome = claims.key(key, action, claims_env);
+                self.claims_outcome(outcome)
+            }
             Screen::Customers(customers) => {
                 let outcome = match action {
                     Some(Action::Back) => customers.back(env),

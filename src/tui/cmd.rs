@@ -9,9 +9,10 @@ use tokio::sync::mpsc::UnboundedSender;
 
 use super::msg::{Msg, PasswordChangeError};
 use crate::db::session::{self, LoginError};
-use crate::db::{health, home};
+use crate::db::{claim_queue, health, home};
 use crate::domain::staff::GroupRole;
 use crate::i18n::Lang;
+use crate::tui::screens::claims::work::ClaimsCmd;
 use crate::tui::screens::customers::work::CustomersCmd;
 use crate::tui::screens::policies::work::PoliciesCmd;
 
@@ -67,12 +68,24 @@ pub enum Cmd {
         pool: PgPool,
         cmd: PoliciesCmd,
     },
+    Claims {
+        pool: PgPool,
+        cmd: ClaimsCmd,
+    },
+    /// Listens to the claims channel for as long as the claim screen is open, reporting
+    /// each notification (see `listen_claims`).
+    ListenClaims {
+        pool: PgPool,
+    },
 }
 
 pub const USER_AGENT: &str = concat!("prakan ", env!("CARGO_PKG_VERSION"), " (terminal)");
 
 impl Cmd {
     pub fn spawn(self, tx: UnboundedSender<Msg>) -> tokio::task::AbortHandle {
+        if let Cmd::ListenClaims { pool } = self {
+            return tokio::spawn(listen_claims(pool, tx)).abort_handle();
+        }
         tokio::spawn(async move {
             let msg = self.run().await;
             let _ = tx.send(msg);
@@ -86,6 +99,8 @@ impl Cmd {
             Cmd::LoadFigures { .. } | Cmd::LoadHealth { .. } => true,
             Cmd::Customers { cmd, .. } => cmd.is_read(),
             Cmd::Policies { cmd, .. } => cmd.is_read(),
+            Cmd::Claims { cmd, .. } => cmd.is_read(),
+            Cmd::ListenClaims { .. } => true,
             _ => false,
         }
     }
@@ -96,6 +111,7 @@ impl Cmd {
         match self {
             Cmd::Customers { cmd, .. } if cmd.is_search() => Some("customer-search"),
             Cmd::Policies { cmd, .. } if cmd.is_search() => Some("vehicle-search"),
+            Cmd::Claims { cmd, .. } if cmd.is_search() => Some("claim-policy-search"),
             _ => None,
         }
     }
@@ -184,6 +200,39 @@ impl Cmd {
             },
             Cmd::Customers { pool, cmd } => Msg::Customers(Box::new(cmd.run(pool).await)),
             Cmd::Policies { pool, cmd } => Msg::Policies(Box::new(cmd.run(pool).await)),
+            Cmd::Claims { pool, cmd } => Msg::Claims(Box::new(cmd.run(pool).await)),
+            // Listening reports many times, so `spawn` runs it apart; a single run can
+            // only say that it is not listening.
+            Cmd::ListenClaims { .. } => Msg::ClaimsListenStopped(None),
+        }
+    }
+}
+
+/// Listens to the claims channel: says when it is listening, then sends the claims of each
+/// notification until the screen is left (the task is aborted) or the connection drops
+/// (the screen says so and listens again later).
+async fn listen_claims(pool: PgPool, tx: UnboundedSender<Msg>) {
+    let mut listener = match claim_queue::listen(&pool).await {
+        Ok(listener) => listener,
+        Err(error) => {
+            let _ = tx.send(Msg::ClaimsListenStopped(Some(error)));
+            return;
+        }
+    };
+    if tx.send(Msg::ClaimsListening).is_err() {
+        return;
+    }
+    loop {
+        let msg = match listener.try_recv().await {
+            Ok(Some(notification)) => {
+                Msg::ClaimsChanged(claim_queue::changed_ids(notification.payload()))
+            }
+            Ok(None) => Msg::ClaimsListenStopped(None),
+            Err(error) => Msg::ClaimsListenStopped(Some(error)),
+        };
+        let stopped = matches!(msg, Msg::ClaimsListenStopped(_));
+        if tx.send(msg).is_err() || stopped {
+            return;
         }
     }
 }

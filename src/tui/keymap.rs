@@ -54,6 +54,20 @@ pub enum Action {
     Select,
     CancelPolicy,
     NewPolicy,
+    NextTab,
+    PrevTab,
+    TakeNext,
+    Register,
+    Investigate,
+    Assess,
+    Approve,
+    Reject,
+    Settle,
+    CloseClaim,
+    Assign,
+    SendSurveyor,
+    AddRow,
+    DeleteRow,
 }
 
 impl Action {
@@ -75,6 +89,20 @@ impl Action {
             Action::Select => key!("hint-select"),
             Action::CancelPolicy => key!("hint-cancel-policy"),
             Action::NewPolicy => key!("hint-new-policy"),
+            Action::NextTab => key!("hint-next-tab"),
+            Action::PrevTab => key!("hint-prev-tab"),
+            Action::TakeNext => key!("hint-take-next"),
+            Action::Register => key!("hint-register"),
+            Action::Investigate => key!("hint-investigate"),
+            Action::Assess => key!("hint-assess"),
+            Action::Approve => key!("hint-approve"),
+            Action::Reject => key!("hint-reject"),
+            Action::Settle => key!("hint-settle"),
+            Action::CloseClaim => key!("hint-close-claim"),
+            Action::Assign => key!("hint-assign"),
+            Action::SendSurveyor => key!("hint-send-surveyor"),
+            Action::AddRow => key!("hint-add-row"),
+            Action::DeleteRow => key!("hint-delete-row"),
             other => other.description(),
         }
     }
@@ -122,6 +150,20 @@ impl Action {
             Action::Select => key!("action-select"),
             Action::CancelPolicy => key!("action-cancel-policy"),
             Action::NewPolicy => key!("action-new-policy"),
+            Action::NextTab => key!("action-next-tab"),
+            Action::PrevTab => key!("action-prev-tab"),
+            Action::TakeNext => key!("action-take-next"),
+            Action::Register => key!("action-register"),
+            Action::Investigate => key!("action-investigate"),
+            Action::Assess => key!("action-assess"),
+            Action::Approve => key!("action-approve"),
+            Action::Reject => key!("action-reject"),
+            Action::Settle => key!("action-settle"),
+            Action::CloseClaim => key!("action-close-claim"),
+            Action::Assign => key!("action-assign"),
+            Action::SendSurveyor => key!("action-send-surveyor"),
+            Action::AddRow => key!("action-add-row"),
+            Action::DeleteRow => key!("action-delete-row"),
         }
     }
 }
@@ -139,6 +181,9 @@ pub enum Context {
     PolicyQuotes,
     RenewalQueue,
     PolicyView,
+    ClaimQueue,
+    ClaimView,
+    ClaimForm,
 }
 
 impl Context {
@@ -155,10 +200,13 @@ impl Context {
             Context::PolicyQuotes => "policy_quotes",
             Context::RenewalQueue => "renewal_queue",
             Context::PolicyView => "policy_view",
+            Context::ClaimQueue => "claim_queue",
+            Context::ClaimView => "claim_view",
+            Context::ClaimForm => "claim_form",
         }
     }
 
-    const ALL: [Context; 11] = [
+    const ALL: [Context; 14] = [
         Context::Global,
         Context::Login,
         Context::Home,
@@ -170,6 +218,9 @@ impl Context {
         Context::PolicyQuotes,
         Context::RenewalQueue,
         Context::PolicyView,
+        Context::ClaimQueue,
+        Context::ClaimView,
+        Context::ClaimForm,
     ];
 }
 
@@ -400,6 +451,48 @@ const DEFAULTS: &[(Context, &str, Action)] = &[
     (Context::PolicyView, "f5", Action::Refresh),
     (Context::PolicyView, "c", Action::CancelPolicy),
     (Context::PolicyView, "h", Action::History),
+    (Context::ClaimQueue, "up", Action::Up),
+    (Context::ClaimQueue, "k", Action::Up),
+    (Context::ClaimQueue, "down", Action::Down),
+    (Context::ClaimQueue, "j", Action::Down),
+    (Context::ClaimQueue, "pgup", Action::PageUp),
+    (Context::ClaimQueue, "pgdn", Action::PageDown),
+    (Context::ClaimQueue, "home", Action::First),
+    (Context::ClaimQueue, "end", Action::Last),
+    (Context::ClaimQueue, "enter", Action::Open),
+    (Context::ClaimQueue, "tab", Action::NextTab),
+    (Context::ClaimQueue, "shift-tab", Action::PrevTab),
+    (Context::ClaimQueue, "n", Action::TakeNext),
+    (Context::ClaimQueue, "r", Action::Register),
+    (Context::ClaimQueue, "/", Action::Filter),
+    (Context::ClaimQueue, "s", Action::Sort),
+    (Context::ClaimQueue, "f5", Action::Refresh),
+    (Context::ClaimView, "up", Action::Up),
+    (Context::ClaimView, "k", Action::Up),
+    (Context::ClaimView, "down", Action::Down),
+    (Context::ClaimView, "j", Action::Down),
+    (Context::ClaimView, "pgup", Action::PageUp),
+    (Context::ClaimView, "pgdn", Action::PageDown),
+    (Context::ClaimView, "home", Action::First),
+    (Context::ClaimView, "r", Action::Refresh),
+    (Context::ClaimView, "f5", Action::Refresh),
+    (Context::ClaimView, "i", Action::Investigate),
+    (Context::ClaimView, "a", Action::Assess),
+    (Context::ClaimView, "A", Action::Approve),
+    (Context::ClaimView, "o", Action::Approve),
+    (Context::ClaimView, "x", Action::Reject),
+    (Context::ClaimView, "s", Action::Settle),
+    (Context::ClaimView, "c", Action::CloseClaim),
+    (Context::ClaimView, "g", Action::Assign),
+    (Context::ClaimView, "v", Action::SendSurveyor),
+    (Context::ClaimForm, "tab", Action::NextField),
+    (Context::ClaimForm, "down", Action::NextField),
+    (Context::ClaimForm, "shift-tab", Action::PrevField),
+    (Context::ClaimForm, "up", Action::PrevField),
+    (Context::ClaimForm, "enter", Action::Submit),
+    (Context::ClaimForm, "ctrl-s", Action::Save),
+    (Context::ClaimForm, "ctrl-n", Action::AddRow),
+    (Context::ClaimForm, "ctrl-d", Action::DeleteRow),
 ];
 
 impl Default for Keymap {

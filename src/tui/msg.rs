@@ -9,6 +9,7 @@ use crate::db::home::Figure;
 use crate::db::session::{LoggedIn, LoginError};
 use crate::domain::staff::GroupRole;
 use crate::i18n::{Lang, Message};
+use crate::tui::screens::claims::work::ClaimsMsg;
 use crate::tui::screens::customers::work::CustomersMsg;
 use crate::tui::screens::policies::work::PoliciesMsg;
 
@@ -51,6 +52,13 @@ pub enum Msg {
     },
     Customers(Box<CustomersMsg>),
     Policies(Box<PoliciesMsg>),
+    Claims(Box<ClaimsMsg>),
+    /// The claims listener is in place (`Cmd::ListenClaims`).
+    ClaimsListening,
+    /// Claims changed (those named; none named: any of them).
+    ClaimsChanged(Vec<uuid::Uuid>),
+    /// The claims listener stopped: its error, or `None` when its connection dropped.
+    ClaimsListenStopped(Option<sqlx::Error>),
 }
 
 #[derive(Debug)]

@@ -60,6 +60,7 @@ fn draw_screen(app: &mut App, frame: &mut Frame, area: Rect) {
         (Screen::Health(health), Some(_)) => health.render(frame, area, &ui),
         (Screen::Customers(customers), Some(_)) => customers.render(frame, area, &ui, active),
         (Screen::Policies(policies), Some(_)) => policies.render(frame, area, &ui),
+        (Screen::Claims(claims), Some(_)) => claims.render(frame, area, &ui),
         _ => {}
     }
 }
@@ -118,6 +119,7 @@ fn draw_hints(app: &App, frame: &mut Frame, area: Rect) {
         Screen::Health(_) => vec![Action::Filter, Action::Sort, Action::Refresh, Action::Back],
         Screen::Customers(customers) => customers.hints(),
         Screen::Policies(policies) => policies.hints(),
+        Screen::Claims(claims) => claims.hints(),
     };
 
     let mut spans = Vec::new();
@@ -233,9 +235,14 @@ fn fit(spans: Vec<Span<'static>>, width: usize) -> Line<'static> {
 
 fn draw_help(app: &App, frame: &mut Frame) {
     let context = app.context();
+    let hidden = match &app.screen {
+        Screen::Claims(claims) => claims.hidden_actions(),
+        _ => Vec::new(),
+    };
     let bindings = app.keymap.help(context);
     let rows: Vec<(String, String)> = bindings
         .iter()
+        .filter(|(action, _)| !hidden.contains(action))
         .map(|(action, keys)| {
             (
                 keys.iter()
@@ -248,6 +255,11 @@ fn draw_help(app: &App, frame: &mut Frame) {
         .chain(
             matches!(app.screen, Screen::Home(_))
                 .then(|| ("1–9".to_string(), tr!(app.lang, "hint-open-numbered"))),
+        )
+        .chain(
+            matches!(&app.screen, Screen::Claims(claims)
+                if context == Context::ClaimQueue && claims.queue.tabs.len() > 1)
+            .then(|| ("1–5".to_string(), tr!(app.lang, "claims-help-tab-digits"))),
         )
         .collect();
     let key_width = rows.iter().map(|(k, _)| text::width(k)).max().unwrap_or(0);

@@ -61,6 +61,8 @@ fn probe(table: &str, operation: char) -> String {
         // No id column, or an identity column only DEFAULT may be written to.
         "claim_transitions" => "to_status",
         "claim_status_history" => "reason",
+        // Finance may change a settlement's status only, never its figures.
+        "claim_settlements" => "status",
         _ => "id",
     };
     match operation {

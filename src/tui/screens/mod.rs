@@ -1,6 +1,7 @@
 //! The screens. Each keeps its own state, turns keys into commands, and draws itself.
 
 pub mod account;
+pub mod claims;
 pub mod customers;
 pub mod health;
 pub mod home;

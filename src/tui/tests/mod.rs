@@ -1,6 +1,7 @@
 //! `update` tests (messages in, state and commands out) and snapshots of each screen on
 //! ratatui's TestBackend, with a fixed clock and fixed identities.
 
+mod claims;
 mod customers;
 mod policies;
 mod snapshots;
