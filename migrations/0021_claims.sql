@@ -4,6 +4,7 @@
 -- deductions and settlement, and a notification on every change for the live queues.
 -- The program asks these functions; psql is held to the same rules. System jobs (seeds,
 -- migrations) run as the cluster owner, who is no member of staff, and are not checked.
+-- Reasons the program writes itself are in Thai and English ("รับแจ้ง · Reported").
 
 -- Numbers: CL-<Buddhist year of the report>-0001234. Gaps are harmless.
 CREATE SEQUENCE claim_number_seq;
@@ -367,7 +368,7 @@ BEGIN
     -- that the next change must give its own.
     IF TG_OP = 'INSERT' THEN
         INSERT INTO claim_status_history (claim_id, from_status, to_status, reason, changed_by, changed_at)
-        VALUES (NEW.id, NULL, NEW.status, COALESCE(NULLIF(btrim(NEW.transition_reason), ''), 'Reported'),
+        VALUES (NEW.id, NULL, NEW.status, COALESCE(NULLIF(btrim(NEW.transition_reason), ''), 'รับแจ้ง · Reported'),
                 actor, now());
     ELSIF NEW.status IS DISTINCT FROM OLD.status THEN
         INSERT INTO claim_status_history (claim_id, from_status, to_status, reason, changed_by)
@@ -406,7 +407,7 @@ BEGIN
         UPDATE claims
            SET status = 'SETTLED', settled_amount = COALESCE(settled_amount, 0) + NEW.net_amount,
                settlement_date = (now() AT TIME ZONE 'Asia/Bangkok')::date,
-               sub_status = NULL, transition_reason = 'Settlement paid'
+               sub_status = NULL, transition_reason = 'จ่ายสินไหมแล้ว · Settlement paid'
          WHERE id = NEW.claim_id AND status = 'APPROVED';
     END IF;
     RETURN NULL;

@@ -181,7 +181,7 @@ pub async fn take_next(pool: &PgPool) -> sqlx::Result<Option<Taken>> {
     let taken = sqlx::query_as(
         "UPDATE claims c
             SET adjuster_id = current_staff_id(), status = 'ASSIGNED',
-                transition_reason = 'Taken from the queue'
+                transition_reason = 'รับเรื่องจากคิว · Taken from the queue'
           WHERE c.id = (SELECT id FROM claims
                          WHERE status = 'REPORTED' AND adjuster_id IS NULL AND deleted_at IS NULL
                          ORDER BY reported_date, id

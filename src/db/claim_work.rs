@@ -120,12 +120,12 @@ pub async fn save_assessment(
             claim_id,
             None,
             ClaimStatus::Investigating,
-            "Assessment started",
+            "เริ่มประเมิน · Assessment started",
         )
         .await?;
     }
     if matches!(status, ClaimStatus::Assigned | ClaimStatus::Investigating) {
-        let reason = format!("Assessed: {}", draft.assessment_type.as_db());
+        let reason = format!("ประเมินแล้ว · Assessed: {}", draft.assessment_type.as_db());
         saved = update_status(&mut tx, claim_id, None, ClaimStatus::Assessed, &reason).await?;
     }
     commit_or_conflict(tx, saved, "claims", claim_id).await

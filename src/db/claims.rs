@@ -194,7 +194,7 @@ pub async fn register(pool: &PgPool, draft: &ClaimDraft) -> Result<Registered, R
                              incident_location, incident_province_code, other_party_info,
                              police_report_number, estimated_amount, transition_reason)
          VALUES (next_claim_number(now()), $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12,
-                 'Reported')
+                 'รับแจ้ง · Reported')
          RETURNING id, claim_number, fraud_flags, requires_investigation",
     )
     .bind(draft.policy_id)

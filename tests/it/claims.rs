@@ -435,7 +435,7 @@ async fn a_status_change_needs_a_reason_and_the_history_keeps_it_with_who_gave_i
     let filed = report(&adjuster.pool, &Report::of(policy)).await.unwrap();
     assert_eq!(
         history(&db.pool, filed.id).await,
-        [change(None, "REPORTED", "Reported", adjuster.id)]
+        [change(None, "REPORTED", "รับแจ้ง · Reported", adjuster.id)]
     );
     sqlx::query(
         "UPDATE claims SET adjuster_id = $2, status = 'ASSIGNED', transition_reason = 'รับเรื่องเอง'
@@ -483,7 +483,7 @@ async fn a_status_change_needs_a_reason_and_the_history_keeps_it_with_who_gave_i
     assert_eq!(
         history(&db.pool, filed.id).await,
         [
-            change(None, "REPORTED", "Reported", adjuster.id),
+            change(None, "REPORTED", "รับแจ้ง · Reported", adjuster.id),
             change(Some("REPORTED"), "ASSIGNED", "รับเรื่องเอง", adjuster.id),
             change(
                 Some("ASSIGNED"),
@@ -1970,7 +1970,7 @@ async fn a_settlement_in_raw_sql_must_have_the_right_figures_and_finance_paying_
         [change(
             Some("APPROVED"),
             "SETTLED",
-            "Settlement paid",
+            "จ่ายสินไหมแล้ว · Settlement paid",
             finance.id
         )]
     );
@@ -2263,7 +2263,7 @@ async fn register_numbers_the_claim_readably_and_check_shows_the_likely_duplicat
     let first_serial = serial(&first.claim_number, buddhist_year);
     assert_eq!(
         history(&db.pool, first.id).await,
-        [change(None, "REPORTED", "Reported", adjuster.id)]
+        [change(None, "REPORTED", "รับแจ้ง · Reported", adjuster.id)]
     );
 
     // The same loss typed again three hours later is shown before saving.
