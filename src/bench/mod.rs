@@ -1,6 +1,7 @@
 //! `prakan bench`: named scenarios run against a database (usually one loaded with
 //! `prakan seed --scale`), reported as latency percentiles and throughput.
 
+pub mod claims;
 mod customer_lookup;
 pub mod issue;
 mod lookup;

@@ -9,7 +9,7 @@ use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 use sqlx::PgPool;
 
-use super::synth::{Book, Numbering, StaffIds, SynthContext, add_customer};
+use super::synth::{Book, Numbering, QueueWork, StaffIds, SynthContext, add_customer};
 use crate::db::staff::{self, NewStaff};
 use crate::domain::staff::GroupRole;
 use crate::key;
@@ -22,6 +22,14 @@ const DEMO_VERSION: &str = "1";
 /// Customers generated before checking that every kind of record is shown.
 const DEMO_CUSTOMERS: u64 = 320;
 const DEMO_CUSTOMERS_AT_MOST: u64 = 800;
+/// Work for two adjusters trying the claim queues side by side: fresh reports to take with
+/// take-next, assessments over somchai's 50,000 baht waiting for approval, and claims the
+/// fraud rules sent to investigation.
+const DEMO_QUEUE_WORK: QueueWork = QueueWork {
+    fresh_reports: 10,
+    awaiting_approval: 4,
+    flagged: 3,
+};
 
 pub struct DemoAccount {
     pub username: &'static str,
@@ -147,6 +155,9 @@ const MUST_SHOW: &[(&str, &str)] = &[
     ("claim", "REJECTED"),
     ("claim", "SETTLED"),
     ("claim", "CLOSED"),
+    ("queue_work", "FRESH_REPORT"),
+    ("queue_work", "AWAITING_APPROVAL"),
+    ("queue_work", "FLAGGED"),
     ("payment", "PENDING"),
     ("payment", "PROCESSING"),
     ("payment", "SUCCESS"),
@@ -199,7 +210,7 @@ pub async fn seed(pool: &PgPool, now: DateTime<Utc>) -> sqlx::Result<DemoOutcome
         .await?;
     let context = SynthContext::new(now, staff, numbering);
     let mut rng = StdRng::seed_from_u64(2569);
-    let mut book = Book::new();
+    let mut book = Book::with_queue_work(DEMO_QUEUE_WORK);
     let mut customers = 0;
     while customers < DEMO_CUSTOMERS
         || (customers < DEMO_CUSTOMERS_AT_MOST && !shows_everything(&book))
@@ -213,7 +224,7 @@ pub async fn seed(pool: &PgPool, now: DateTime<Utc>) -> sqlx::Result<DemoOutcome
         customers += 1;
     }
     let rows = book.copy_into(&mut tx).await?;
-    sqlx::query("SELECT sync_policy_number_seq()")
+    sqlx::query("SELECT sync_policy_number_seq(), sync_claim_number_seq()")
         .execute(&mut *tx)
         .await?;
 
@@ -231,7 +242,9 @@ pub async fn seed(pool: &PgPool, now: DateTime<Utc>) -> sqlx::Result<DemoOutcome
 }
 
 fn shows_everything(book: &Book) -> bool {
-    MUST_SHOW.iter().all(|kind| book.seen.contains(kind))
+    MUST_SHOW
+        .iter()
+        .all(|(what, kind)| book.seen(what, kind) > 0)
 }
 
 async fn is_present(connection: &mut sqlx::PgConnection) -> sqlx::Result<bool> {
@@ -259,10 +272,11 @@ mod tests {
             agents: someone.clone(),
             adjusters: someone.clone(),
             surveyors: someone,
+            adjuster_limits: vec![(uuid::Uuid::nil(), dec!(50000))],
         };
         let context = SynthContext::new(now, staff, Numbering::default());
         let mut rng = StdRng::seed_from_u64(2569);
-        let mut book = Book::new();
+        let mut book = Book::with_queue_work(DEMO_QUEUE_WORK);
         for index in 0..DEMO_CUSTOMERS_AT_MOST {
             add_customer(&context, &mut rng, index, &mut book);
             if shows_everything(&book) {

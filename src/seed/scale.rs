@@ -114,7 +114,7 @@ pub async fn seed(
             .map_err(|e| sqlx::Error::Protocol(e.to_string()))??;
     }
     let load = started.elapsed();
-    sqlx::query("SELECT sync_policy_number_seq()")
+    sqlx::query("SELECT sync_policy_number_seq(), sync_claim_number_seq()")
         .execute(pool)
         .await?;
 

@@ -13,7 +13,7 @@ mod identifiers;
 mod people;
 mod policies;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};
 
@@ -51,27 +51,44 @@ pub struct StaffIds {
     pub agents: Vec<Uuid>,
     pub adjusters: Vec<Uuid>,
     pub surveyors: Vec<Uuid>,
+    /// The adjusters' approval limits (the staff directory's `authority_limit`): who may
+    /// have approved a claim, and whose assessment waits for someone with more authority.
+    /// Empty when unknown: then no claim waits for approval and none names its approver.
+    pub adjuster_limits: Vec<(Uuid, Decimal)>,
 }
 
 impl StaffIds {
     pub async fn from_database(connection: &mut PgConnection) -> sqlx::Result<StaffIds> {
-        let rows: Vec<(Uuid, String)> = sqlx::query_as(
-            "SELECT id, group_role FROM users
+        let rows: Vec<(Uuid, String, Decimal)> = sqlx::query_as(
+            "SELECT id, group_role, authority_limit FROM users
               WHERE deleted_at IS NULL AND account_status = 'ACTIVE' ORDER BY username",
         )
         .fetch_all(connection)
         .await?;
         let of = |group: &str| {
             rows.iter()
-                .filter(|(_, g)| g == group)
-                .map(|(id, _)| *id)
+                .filter(|(_, g, _)| g == group)
+                .map(|(id, _, _)| *id)
                 .collect()
         };
         Ok(StaffIds {
             agents: of("prakan_agent"),
             adjusters: of("prakan_adjuster"),
             surveyors: of("prakan_surveyor"),
+            adjuster_limits: rows
+                .iter()
+                .filter(|(_, g, _)| g == "prakan_adjuster")
+                .map(|(id, _, limit)| (*id, *limit))
+                .collect(),
         })
+    }
+
+    /// An adjuster's approval limit, when known.
+    fn limit_of(&self, adjuster: Uuid) -> Option<Decimal> {
+        self.adjuster_limits
+            .iter()
+            .find(|(id, _)| *id == adjuster)
+            .map(|(_, limit)| *limit)
     }
 }
 
@@ -154,6 +171,8 @@ pub struct SynthContext {
     pub now: DateTime<Utc>,
     pub places: Vec<Place>,
     bangkok: Vec<usize>,
+    /// The places of each province, by province code.
+    by_province: BTreeMap<String, Vec<usize>>,
     pub staff: StaffIds,
     pub numbering: Numbering,
     car_models: (Vec<usize>, WeightedIndex<u32>),
@@ -169,11 +188,19 @@ impl SynthContext {
             .filter(|(_, p)| p.is_bangkok())
             .map(|(i, _)| i)
             .collect();
+        let mut by_province: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        for (i, place) in places.iter().enumerate() {
+            by_province
+                .entry(place.province_code.clone())
+                .or_default()
+                .push(i);
+        }
         SynthContext {
             today: bangkok_date(now),
             now,
             places,
             bangkok,
+            by_province,
             staff,
             numbering,
             car_models: weighted_models(|t| t != VehicleType::Motorcycle),
@@ -187,6 +214,16 @@ impl SynthContext {
             &self.places[self.bangkok[rng.random_range(0..self.bangkok.len())]]
         } else {
             &self.places[rng.random_range(0..self.places.len())]
+        }
+    }
+
+    /// A place in the province with that code (anywhere when there is none).
+    fn random_place_in(&self, rng: &mut impl Rng, province_code: &str) -> &Place {
+        match self.by_province.get(province_code) {
+            Some(places) if !places.is_empty() => {
+                &self.places[places[rng.random_range(0..places.len())]]
+            }
+            _ => self.random_place(rng),
         }
     }
 
@@ -291,8 +328,31 @@ pub struct Book {
     pub payments: CopyBuffer,
     pub settlements: CopyBuffer,
     pub receipts: CopyBuffer,
-    /// What kinds of rows were made, as (what, kind): lets the demo check it shows everything.
-    pub seen: BTreeSet<(&'static str, &'static str)>,
+    /// How many rows of each kind were made, by (what, kind): lets the demo check it shows
+    /// everything, and the tests the shape of the book.
+    seen: BTreeMap<(&'static str, &'static str), u64>,
+    /// Claims still wanted on top of the book's own, for the queues (the demo's).
+    pub queue_work: QueueWork,
+}
+
+/// Claims the demo adds on top of the book's own so that two adjusters have work to try
+/// the queues with: fresh reports to take, assessments over an adjuster's authority waiting
+/// for approval, and claims the fraud rules sent to investigation. Each is made on a policy
+/// in force today, one per policy, until the counts are met.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct QueueWork {
+    /// REPORTED, unassigned, reported in the last few days.
+    pub fresh_reports: u32,
+    /// ASSESSED above 50,000 baht, the assessing adjuster's request for approval recorded.
+    pub awaiting_approval: u32,
+    /// Open, and over the fraud rules' investigation score.
+    pub flagged: u32,
+}
+
+impl QueueWork {
+    pub fn is_done(&self) -> bool {
+        *self == QueueWork::default()
+    }
 }
 
 impl Default for Book {
@@ -315,12 +375,26 @@ impl Book {
             payments: CopyBuffer::new("payments", policies::PAYMENT_COLUMNS),
             settlements: CopyBuffer::new("claim_settlements", claims::SETTLEMENT_COLUMNS),
             receipts: CopyBuffer::new("payment_receipts", policies::RECEIPT_COLUMNS),
-            seen: BTreeSet::new(),
+            seen: BTreeMap::new(),
+            queue_work: QueueWork::default(),
+        }
+    }
+
+    /// A book that also makes `work` for the queues.
+    pub fn with_queue_work(work: QueueWork) -> Book {
+        Book {
+            queue_work: work,
+            ..Book::new()
         }
     }
 
     pub fn note(&mut self, what: &'static str, kind: &'static str) {
-        self.seen.insert((what, kind));
+        *self.seen.entry((what, kind)).or_insert(0) += 1;
+    }
+
+    /// How many rows of a kind were made (as noted).
+    pub fn seen(&self, what: &str, kind: &str) -> u64 {
+        self.seen.get(&(what, kind)).copied().unwrap_or(0)
     }
 
     pub fn rows(&self) -> u64 {
