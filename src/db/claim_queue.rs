@@ -4,6 +4,7 @@
 
 use chrono::{DateTime, Utc};
 use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
 use sqlx::{PgPool, QueryBuilder};
 use sqlx::postgres::PgListener;
 use uuid::Uuid;
@@ -152,7 +153,14 @@ pub async fn page(
             .push_bind(province.clone());
     }
     if let Some(amount) = filter.min_amount {
-        query.push(" AND ").push(AMOUNT).push(" >= ").push_bind(amount);
+        // The whole-baht column finds the rows by its index; the exact amount decides.
+        query
+            .push(" AND c.queue_amount >= ")
+            .push_bind(amount.floor().to_i64().unwrap_or(i64::MAX))
+            .push(" AND ")
+            .push(AMOUNT)
+            .push(" >= ")
+            .push_bind(amount);
     }
     if let Some(days) = filter.min_age_days {
         query
@@ -173,7 +181,7 @@ pub async fn page(
         .await
 }
 
-/// The amount a claim is filtered by: approved, else assessed, else estimated (indexed).
+/// The amount a claim is filtered by: approved, else assessed, else estimated.
 const AMOUNT: &str = "COALESCE(c.approved_amount, c.assessed_amount, c.estimated_amount)";
 
 const PAGE_COLUMNS: &str = "SELECT c.id, c.claim_number,

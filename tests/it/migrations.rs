@@ -79,6 +79,10 @@ async fn the_seed_defaults_are_in_place() {
     assert_eq!(
         keys,
         [
+            "CLAIM_INVESTIGATION_SCORE",
+            "CLAIM_SENIOR_AUTHORITY",
+            "CLAIM_SLA_ASSESSMENT_DAYS",
+            "CLAIM_SLA_CONTACT_DAYS",
             "DEFAULT_NO_CLAIM_DISCOUNT",
             "MAX_CLAIM_AMOUNT",
             "MAX_LOGIN_ATTEMPTS",
