@@ -5,8 +5,8 @@
 use chrono::{DateTime, Utc};
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
-use sqlx::{PgPool, QueryBuilder};
 use sqlx::postgres::PgListener;
+use sqlx::{PgPool, QueryBuilder};
 use uuid::Uuid;
 
 use crate::domain::claim_flow::{ClaimStatus, ClaimType};
@@ -145,7 +145,9 @@ pub async fn page(
         query.push(" AND c.status = ").push_bind(status.as_db());
     }
     if let Some(claim_type) = filter.claim_type {
-        query.push(" AND c.claim_type = ").push_bind(claim_type.as_db());
+        query
+            .push(" AND c.claim_type = ")
+            .push_bind(claim_type.as_db());
     }
     if let Some(province) = &filter.province_code {
         query
