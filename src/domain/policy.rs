@@ -356,7 +356,7 @@ pub fn field_problem(input: &PolicyInput, field: PolicyField, today: NaiveDate) 
         }
         PolicyField::DriverAge => match value.parse::<i32>() {
             Ok(age) if (18..=99).contains(&age) => None,
-            _ => Some(msg!("policy-driver-age")),
+            _ => Some(msg!("policy-driver-age-range")),
         },
         PolicyField::Start => match thai_date::parse(value) {
             Ok(start) if start < today => Some(msg!("policy-start-past")),

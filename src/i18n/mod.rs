@@ -312,6 +312,22 @@ mod tests {
         }
     }
 
+    /// A message defined twice keeps its first text only: an error sentence could show a
+    /// label's words.
+    #[test]
+    fn no_message_is_defined_twice_in_a_language() {
+        for lang in Lang::ALL {
+            let id: LanguageIdentifier = lang.code().parse().unwrap();
+            let mut bundle: Bundle = FluentBundle::new_concurrent(vec![id]);
+            for (name, source) in catalogue_files(lang) {
+                let resource = FluentResource::try_new(source.to_string()).unwrap_or_else(|e| e.0);
+                if let Err(errors) = bundle.add_resource(resource) {
+                    panic!("{}/{name}.ftl repeats messages: {errors:?}", lang.code());
+                }
+            }
+        }
+    }
+
     /// Every key named in the code through `tr!`, `msg!` or `key!` (doc comments aside).
     fn keys_used_in_code() -> std::collections::BTreeSet<String> {
         let pattern =
