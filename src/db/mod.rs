@@ -19,6 +19,8 @@ pub mod pdpa;
 pub mod policies;
 pub mod policy_detail;
 pub mod rating;
+pub mod reconcile;
+pub mod reconcile_work;
 pub mod referrals;
 pub mod renewals;
 pub mod rights;

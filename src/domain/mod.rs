@@ -13,5 +13,6 @@ pub mod plate;
 pub mod policy;
 pub mod premium;
 pub mod staff;
+pub mod statement;
 pub mod thai_date;
 pub mod vehicle;
