@@ -128,7 +128,8 @@ CREATE TABLE reconciliation_matches (
     withholding_tax NUMERIC(12,2) NOT NULL DEFAULT 0 CHECK (withholding_tax >= 0),
     rule VARCHAR(30) NOT NULL CONSTRAINT chk_reconciliation_matches_rule
         CHECK (rule IN ('REFERENCE', 'REFERENCE_WHT', 'AMOUNT_DATE_NAME', 'MANUAL', 'SPLIT')),
-    receipt_id UUID REFERENCES payment_receipts(id),
+    -- What the payment was before it was matched, for undoing.
+    previous_payment_status VARCHAR(20) NOT NULL DEFAULT 'PENDING',
     matched_at TIMESTAMPTZ NOT NULL DEFAULT NOW(),
     undone_at TIMESTAMPTZ,
     undone_by UUID REFERENCES users(id),
@@ -310,7 +311,11 @@ CREATE TRIGGER check_reconciliation_matches
     AFTER INSERT ON reconciliation_matches REFERENCING NEW TABLE AS added_matches
     FOR EACH STATEMENT EXECUTE FUNCTION check_reconciliation_matches();
 
--- Row housekeeping and the audit trail, as on every business table.
+-- Row housekeeping and the audit trail, as on every business table. Statement lines and
+-- matches are audited when they change, not when they are written: a line is the bank's
+-- record, imported with its statement (audited, with who and when), and a match is itself
+-- the record of who matched what and when (created_by, matched_at) beside the payment's
+-- audited change. A 100,000-line statement writes 100,000 fewer audit rows so.
 DO $$
 DECLARE
     business_table text;
@@ -323,8 +328,11 @@ BEGIN
                         FOR EACH ROW EXECUTE FUNCTION stamp_created_by()', business_table);
         EXECUTE format('CREATE TRIGGER touch_row BEFORE UPDATE ON %I
                         FOR EACH ROW EXECUTE FUNCTION touch_row()', business_table);
-        EXECUTE format('CREATE TRIGGER audit_row_change AFTER INSERT OR UPDATE OR DELETE ON %I
-                        FOR EACH ROW EXECUTE FUNCTION audit_row_change()', business_table);
+        EXECUTE format('CREATE TRIGGER audit_row_change AFTER %s ON %I
+                        FOR EACH ROW EXECUTE FUNCTION audit_row_change()',
+                       CASE WHEN business_table IN ('bank_statement_lines', 'reconciliation_matches')
+                            THEN 'UPDATE OR DELETE' ELSE 'INSERT OR UPDATE OR DELETE' END,
+                       business_table);
     END LOOP;
 END
 $$;

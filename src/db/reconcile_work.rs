@@ -5,10 +5,12 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use rust_decimal::Decimal;
-use sqlx::PgPool;
+use sqlx::{PgConnection, PgPool};
 use uuid::Uuid;
 
-use crate::db::customers::SaveError;
+use crate::db::customers::{SaveError, commit_or_conflict, conflict, set_context};
+use crate::db::reconcile::withholding_on;
+use crate::domain::lookup::{Classified, classify};
 
 /// A statement line still to resolve (unmatched or disputed), oldest first.
 #[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
@@ -31,7 +33,29 @@ pub struct OpenLine {
 pub const OPEN_LINES: i64 = 500;
 
 pub async fn open_lines(pool: &PgPool) -> sqlx::Result<Vec<OpenLine>> {
-    todo!("{pool:?}")
+    // Unmatched first, then disputed, each oldest first: two index reads, not one sort.
+    let part = |status: &str| {
+        format!(
+            "(SELECT l.id, a.code AS account_code, l.booked_at, l.amount, l.ref1, l.ref2,
+                     l.description, l.status, l.dispute_note,
+                     ((now() AT TIME ZONE 'Asia/Bangkok')::date
+                       - (l.booked_at AT TIME ZONE 'Asia/Bangkok')::date) AS age_days,
+                     l.version
+                FROM bank_statement_lines l
+                JOIN bank_accounts a ON a.id = l.bank_account_id
+               WHERE l.status = '{status}'
+               ORDER BY l.booked_at, l.id
+               LIMIT {OPEN_LINES})"
+        )
+    };
+    let sql = format!(
+        "{} UNION ALL {} LIMIT {OPEN_LINES}",
+        part("UNMATCHED"),
+        part("DISPUTED")
+    );
+    sqlx::query_as(sqlx::AssertSqlSafe(sql))
+        .fetch_all(pool)
+        .await
 }
 
 /// Why a payment is offered for a line: each field that agrees.
@@ -71,11 +95,130 @@ impl Candidate {
     pub fn score(&self) -> usize {
         self.agreements.len()
     }
+
+    fn days_apart(&self) -> i64 {
+        self.agreements
+            .iter()
+            .find_map(|a| match a {
+                Agreement::DateNear(days) => Some(days.abs()),
+                _ => None,
+            })
+            .unwrap_or(i64::MAX)
+    }
 }
 
 /// Pending incoming payments that could be this line, best first (at most 20).
 pub async fn candidates(pool: &PgPool, line_id: Uuid) -> sqlx::Result<Vec<Candidate>> {
-    todo!("{pool:?} {line_id}")
+    let rows: Vec<CandidateRow> = sqlx::query_as(
+        "WITH l AS (SELECT * FROM bank_statement_lines WHERE id = $1),
+         found AS (
+             SELECT p.id FROM payments p, l
+              WHERE p.transaction_reference IN (l.ref1, l.ref2)
+                AND p.payment_status IN ('PENDING', 'PROCESSING') AND p.payment_direction = 'INCOMING'
+             UNION
+             SELECT p.id FROM l, policies pol JOIN payments p ON p.policy_id = pol.id
+              WHERE pol.policy_number IN (l.ref1, l.ref2)
+                AND p.payment_status IN ('PENDING', 'PROCESSING') AND p.payment_direction = 'INCOMING'
+             UNION
+             (SELECT p.id FROM payments p, l
+               WHERE p.total_amount BETWEEN l.amount AND l.amount * 1.011
+                 AND p.payment_status IN ('PENDING', 'PROCESSING') AND p.payment_direction = 'INCOMING'
+                 AND p.due_date BETWEEN (l.booked_at AT TIME ZONE 'Asia/Bangkok')::date - 15
+                                    AND (l.booked_at AT TIME ZONE 'Asia/Bangkok')::date + 15
+               ORDER BY abs(p.due_date - (l.booked_at AT TIME ZONE 'Asia/Bangkok')::date)
+               LIMIT 50)
+         )
+         SELECT p.id AS payment_id, p.version, p.transaction_reference AS reference,
+                pol.policy_number, concat_ws(' ', cu.first_name, cu.last_name) AS customer_name,
+                cu.customer_type = 'JURISTIC' AS juristic, p.payment_type,
+                p.installment_number, p.total_installments, p.due_date,
+                p.total_amount AS amount_due, l.amount AS line_amount,
+                (p.transaction_reference IN (l.ref1, l.ref2)
+                 OR pol.policy_number IN (l.ref1, l.ref2)) IS TRUE AS reference_agrees,
+                p.due_date - (l.booked_at AT TIME ZONE 'Asia/Bangkok')::date AS days_apart,
+                word_similarity(concat_ws(' ', cu.first_name, cu.last_name), l.description)
+                    AS name_similarity
+           FROM found
+           JOIN payments p ON p.id = found.id
+           JOIN customers cu ON cu.id = p.customer_id
+           LEFT JOIN policies pol ON pol.id = p.policy_id
+          CROSS JOIN l",
+    )
+    .bind(line_id)
+    .fetch_all(pool)
+    .await?;
+    let mut candidates: Vec<Candidate> =
+        rows.into_iter().map(CandidateRow::into_candidate).collect();
+    candidates.sort_by(|a, b| {
+        b.score()
+            .cmp(&a.score())
+            .then_with(|| a.days_apart().cmp(&b.days_apart()))
+    });
+    candidates.truncate(CANDIDATES);
+    Ok(candidates)
+}
+
+const CANDIDATES: usize = 20;
+
+/// Names at least this alike count as agreeing (as RECONCILE_NAME_SIMILARITY's default).
+const NAME_AGREES: f32 = 0.5;
+
+#[derive(sqlx::FromRow)]
+struct CandidateRow {
+    payment_id: Uuid,
+    version: i32,
+    reference: Option<String>,
+    policy_number: Option<String>,
+    customer_name: String,
+    juristic: bool,
+    payment_type: String,
+    installment_number: Option<i32>,
+    total_installments: Option<i32>,
+    due_date: Option<NaiveDate>,
+    amount_due: Decimal,
+    line_amount: Decimal,
+    reference_agrees: bool,
+    days_apart: Option<i32>,
+    name_similarity: f32,
+}
+
+impl CandidateRow {
+    fn into_candidate(self) -> Candidate {
+        let withholding = if self.juristic {
+            withholding_on(self.amount_due)
+        } else {
+            Decimal::ZERO
+        };
+        let mut agreements = Vec::new();
+        if self.reference_agrees {
+            agreements.push(Agreement::Reference);
+        }
+        if self.line_amount == self.amount_due {
+            agreements.push(Agreement::Amount);
+        } else if !withholding.is_zero() && self.line_amount == self.amount_due - withholding {
+            agreements.push(Agreement::AmountLessWithholding);
+        }
+        if let Some(days) = self.days_apart.filter(|d| d.abs() <= 3) {
+            agreements.push(Agreement::DateNear(i64::from(days)));
+        }
+        if self.name_similarity >= NAME_AGREES {
+            agreements.push(Agreement::Name(self.name_similarity));
+        }
+        Candidate {
+            payment_id: self.payment_id,
+            version: self.version,
+            reference: self.reference,
+            policy_number: self.policy_number,
+            customer_name: self.customer_name,
+            juristic: self.juristic,
+            payment_type: self.payment_type,
+            installment: self.installment_number.zip(self.total_installments),
+            due_date: self.due_date,
+            amount_due: self.amount_due,
+            withholding,
+            agreements,
+        }
+    }
 }
 
 /// Part of a line paying one payment: the money applied and what the customer withheld.
@@ -101,7 +244,102 @@ pub async fn match_line(
     version: i32,
     allocations: &[Allocation],
 ) -> Result<Vec<IssuedReceipt>, SaveError> {
-    todo!("{pool:?} {line_id} {version} {allocations:?}")
+    let mut tx = pool.begin().await?;
+    set_context(&mut tx, "MATCH").await?;
+    if !lock_line(&mut tx, line_id, version).await? {
+        return Err(refuse(tx, "bank_statement_lines", line_id).await?);
+    }
+    let rule = if allocations.len() > 1 {
+        "SPLIT"
+    } else {
+        "MANUAL"
+    };
+    let payments: Vec<Uuid> = allocations.iter().map(|a| a.payment_id).collect();
+    sqlx::query(
+        "INSERT INTO reconciliation_matches (line_id, payment_id, amount, withholding_tax, rule,
+                                             previous_payment_status)
+         SELECT $1, a.payment_id, a.amount, a.withholding, $2, p.payment_status
+           FROM unnest($3::uuid[], $4::numeric[], $5::numeric[]) AS a(payment_id, amount, withholding)
+           LEFT JOIN payments p ON p.id = a.payment_id",
+    )
+    .bind(line_id)
+    .bind(rule)
+    .bind(&payments)
+    .bind(allocations.iter().map(|a| a.amount).collect::<Vec<_>>())
+    .bind(allocations.iter().map(|a| a.withholding).collect::<Vec<_>>())
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query(
+        "UPDATE payments p
+            SET payment_status = 'SUCCESS', reconciliation_status = 'MATCHED',
+                reconciled_at = now(), processed_at = now(), payment_date = l.booked_at
+           FROM bank_statement_lines l
+          WHERE l.id = $1 AND p.id = ANY ($2)",
+    )
+    .bind(line_id)
+    .bind(&payments)
+    .execute(&mut *tx)
+    .await?;
+    let receipts = issue_receipts(
+        &mut tx,
+        &payments,
+        &allocations
+            .iter()
+            .map(|a| a.withholding)
+            .collect::<Vec<_>>(),
+    )
+    .await?;
+    let total: Decimal = allocations.iter().map(|a| a.amount).sum();
+    sqlx::query(
+        "UPDATE bank_statement_lines
+            SET status = 'MATCHED', matched_amount = sign(amount) * $2, matched_rule = $3
+          WHERE id = $1",
+    )
+    .bind(line_id)
+    .bind(total)
+    .bind(rule)
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(receipts)
+}
+
+/// Locks the line as loaded at `version`; false when it changed since (or is gone).
+async fn lock_line(tx: &mut PgConnection, line_id: Uuid, version: i32) -> sqlx::Result<bool> {
+    let found: Option<i32> = sqlx::query_scalar(
+        "SELECT version FROM bank_statement_lines WHERE id = $1 AND version = $2 FOR UPDATE",
+    )
+    .bind(line_id)
+    .bind(version)
+    .fetch_optional(tx)
+    .await?;
+    Ok(found.is_some())
+}
+
+/// Ends a transaction whose record changed since it was loaded: who changed it, or gone.
+async fn refuse(
+    mut tx: sqlx::Transaction<'_, sqlx::Postgres>,
+    table: &'static str,
+    id: Uuid,
+) -> sqlx::Result<SaveError> {
+    let refusal = conflict(&mut tx, table, id).await?;
+    tx.rollback().await?;
+    Ok(refusal)
+}
+
+async fn issue_receipts(
+    tx: &mut PgConnection,
+    payments: &[Uuid],
+    withholdings: &[Decimal],
+) -> sqlx::Result<Vec<IssuedReceipt>> {
+    sqlx::query_as(
+        "SELECT payment_id, receipt_id, receipt_number
+           FROM issue_receipts($1, $2, (now() AT TIME ZONE 'Asia/Bangkok')::date)",
+    )
+    .bind(payments)
+    .bind(withholdings)
+    .fetch_all(tx)
+    .await
 }
 
 /// Undoes a line's matches: the payments are owed again, their receipts voided (kept, with
@@ -112,7 +350,52 @@ pub async fn unmatch(
     version: i32,
     reason: &str,
 ) -> Result<i32, SaveError> {
-    todo!("{pool:?} {line_id} {version} {reason}")
+    let mut tx = pool.begin().await?;
+    set_context(&mut tx, "UNMATCH").await?;
+    if !lock_line(&mut tx, line_id, version).await? {
+        return Err(refuse(tx, "bank_statement_lines", line_id).await?);
+    }
+    let undone: Vec<(Uuid, String)> = sqlx::query_as(
+        "UPDATE reconciliation_matches
+            SET undone_at = now(), undone_by = current_staff_id(), undo_reason = $2
+          WHERE line_id = $1 AND undone_at IS NULL
+          RETURNING payment_id, previous_payment_status",
+    )
+    .bind(line_id)
+    .bind(reason.trim())
+    .fetch_all(&mut *tx)
+    .await?;
+    let payments: Vec<Uuid> = undone.iter().map(|(id, _)| *id).collect();
+    let previous: Vec<&str> = undone.iter().map(|(_, status)| status.as_str()).collect();
+    sqlx::query(
+        "UPDATE payments p
+            SET payment_status = u.previous, reconciliation_status = 'PENDING',
+                reconciled_at = NULL, processed_at = NULL, payment_date = NULL
+           FROM unnest($1::uuid[], $2::text[]) AS u(id, previous)
+          WHERE p.id = u.id",
+    )
+    .bind(&payments)
+    .bind(&previous)
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query(
+        "UPDATE payment_receipts SET voided_at = now(), void_reason = $2
+          WHERE payment_id = ANY ($1) AND voided_at IS NULL",
+    )
+    .bind(&payments)
+    .bind(format!("ยกเลิกการจับคู่ · Unmatched: {}", reason.trim()))
+    .execute(&mut *tx)
+    .await?;
+    let new_version: i32 = sqlx::query_scalar(
+        "UPDATE bank_statement_lines
+            SET status = 'UNMATCHED', matched_amount = 0, matched_rule = NULL
+          WHERE id = $1 RETURNING version",
+    )
+    .bind(line_id)
+    .fetch_one(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(new_version)
 }
 
 /// Marks a line disputed with a note (or, with `None`, settles the dispute: unmatched).
@@ -122,7 +405,29 @@ pub async fn dispute(
     version: i32,
     note: Option<&str>,
 ) -> Result<i32, SaveError> {
-    todo!("{pool:?} {line_id} {version} {note:?}")
+    let mut tx = pool.begin().await?;
+    set_context(
+        &mut tx,
+        if note.is_some() {
+            "DISPUTE"
+        } else {
+            "DISPUTE_SETTLED"
+        },
+    )
+    .await?;
+    let saved: Option<i32> = sqlx::query_scalar(
+        "UPDATE bank_statement_lines
+            SET status = CASE WHEN $3::text IS NULL THEN 'UNMATCHED' ELSE 'DISPUTED' END,
+                dispute_note = $3
+          WHERE id = $1 AND version = $2
+          RETURNING version",
+    )
+    .bind(line_id)
+    .bind(version)
+    .bind(note.map(str::trim))
+    .fetch_optional(&mut *tx)
+    .await?;
+    commit_or_conflict(tx, saved, "bank_statement_lines", line_id).await
 }
 
 /// Overdue incoming payments by days past due.
@@ -162,7 +467,84 @@ pub struct Overview {
 }
 
 pub async fn overview(pool: &PgPool) -> sqlx::Result<Overview> {
-    todo!("{pool:?}")
+    let ageing: AgeingRow = sqlx::query_as(
+        "WITH owed AS (
+             SELECT total_amount,
+                    (now() AT TIME ZONE 'Asia/Bangkok')::date - due_date AS days
+               FROM payments
+              WHERE payment_direction = 'INCOMING' AND payment_status IN ('PENDING', 'PROCESSING')
+                AND due_date IS NOT NULL
+         )
+         SELECT count(*) FILTER (WHERE days BETWEEN 1 AND 30) AS n30,
+                COALESCE(sum(total_amount) FILTER (WHERE days BETWEEN 1 AND 30), 0) AS a30,
+                count(*) FILTER (WHERE days BETWEEN 31 AND 60) AS n60,
+                COALESCE(sum(total_amount) FILTER (WHERE days BETWEEN 31 AND 60), 0) AS a60,
+                count(*) FILTER (WHERE days BETWEEN 61 AND 90) AS n90,
+                COALESCE(sum(total_amount) FILTER (WHERE days BETWEEN 61 AND 90), 0) AS a90,
+                count(*) FILTER (WHERE days > 90) AS nover,
+                COALESCE(sum(total_amount) FILTER (WHERE days > 90), 0) AS aover,
+                count(*) FILTER (WHERE days BETWEEN -30 AND 0) AS nsoon,
+                COALESCE(sum(total_amount) FILTER (WHERE days BETWEEN -30 AND 0), 0) AS asoon
+           FROM owed",
+    )
+    .fetch_one(pool)
+    .await?;
+    let payouts: (i64, Decimal) = sqlx::query_as(
+        "SELECT count(*), COALESCE(sum(total_amount), 0) FROM payments
+          WHERE payment_direction = 'OUTGOING' AND payment_status IN ('PENDING', 'PROCESSING')",
+    )
+    .fetch_one(pool)
+    .await?;
+    let by_status = sqlx::query_as(
+        "SELECT payment_direction AS direction, payment_type, payment_status AS status,
+                count(*) AS count, COALESCE(sum(total_amount), 0) AS amount
+           FROM payments
+          GROUP BY 1, 2, 3
+          ORDER BY 1 DESC, 2, 3",
+    )
+    .fetch_all(pool)
+    .await?;
+    Ok(Overview {
+        overdue: vec![
+            BucketFigure {
+                bucket: AgeBucket::UpTo30,
+                count: ageing.n30,
+                amount: ageing.a30,
+            },
+            BucketFigure {
+                bucket: AgeBucket::UpTo60,
+                count: ageing.n60,
+                amount: ageing.a60,
+            },
+            BucketFigure {
+                bucket: AgeBucket::UpTo90,
+                count: ageing.n90,
+                amount: ageing.a90,
+            },
+            BucketFigure {
+                bucket: AgeBucket::Over90,
+                count: ageing.nover,
+                amount: ageing.aover,
+            },
+        ],
+        due_soon: (ageing.nsoon, ageing.asoon),
+        payouts_waiting: payouts,
+        by_status,
+    })
+}
+
+#[derive(sqlx::FromRow)]
+struct AgeingRow {
+    n30: i64,
+    a30: Decimal,
+    n60: i64,
+    a60: Decimal,
+    n90: i64,
+    a90: Decimal,
+    nover: i64,
+    aover: Decimal,
+    nsoon: i64,
+    asoon: Decimal,
 }
 
 /// An incoming payment still owed, for the counter.
@@ -184,7 +566,43 @@ pub struct OwedPayment {
 /// Owed incoming payments, most overdue first; `search` narrows by reference, policy number
 /// or customer name (at most 200).
 pub async fn owed_payments(pool: &PgPool, search: &str) -> sqlx::Result<Vec<OwedPayment>> {
-    todo!("{pool:?} {search}")
+    let search = search.trim();
+    // A payment reference directly; anything else through the jump box's customer search.
+    let (reference, customers): (Option<&str>, Option<Vec<Uuid>>) = if search.is_empty() {
+        (None, None)
+    } else if search.to_uppercase().starts_with("PAY-") {
+        (Some(search), None)
+    } else {
+        (None, Some(customers_found(pool, search).await?))
+    };
+    sqlx::query_as(
+        "SELECT p.id, p.version, p.transaction_reference AS reference, pol.policy_number,
+                concat_ws(' ', cu.first_name, cu.last_name) AS customer_name, p.payment_type,
+                p.installment_number, p.total_installments, p.due_date,
+                p.total_amount AS amount_due,
+                COALESCE((now() AT TIME ZONE 'Asia/Bangkok')::date - p.due_date, 0) AS days_overdue
+           FROM payments p
+           JOIN customers cu ON cu.id = p.customer_id
+           LEFT JOIN policies pol ON pol.id = p.policy_id
+          WHERE p.payment_direction = 'INCOMING' AND p.payment_status IN ('PENDING', 'PROCESSING')
+            AND ($1::text IS NULL OR upper(p.transaction_reference) = upper($1))
+            AND ($2::uuid[] IS NULL OR p.customer_id = ANY ($2))
+          ORDER BY p.due_date NULLS LAST, p.id
+          LIMIT 200",
+    )
+    .bind(reference)
+    .bind(customers)
+    .fetch_all(pool)
+    .await
+}
+
+/// The customers the jump box finds for the text (none while it is not a complete search).
+async fn customers_found(pool: &PgPool, text: &str) -> sqlx::Result<Vec<Uuid>> {
+    let Classified::Ready(lookup) = classify(text) else {
+        return Ok(Vec::new());
+    };
+    let page = crate::db::lookup::search(pool, &lookup, false, 0).await?;
+    Ok(page.hits.iter().map(|hit| hit.customer_id).collect())
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -221,7 +639,39 @@ pub async fn record_counter_payment(
     version: i32,
     payment: &CounterPayment,
 ) -> Result<IssuedReceipt, SaveError> {
-    todo!("{pool:?} {payment_id} {version} {payment:?}")
+    let mut tx = pool.begin().await?;
+    set_context(&mut tx, "COUNTER_PAYMENT").await?;
+    let paid: Option<Decimal> = sqlx::query_scalar(
+        "UPDATE payments
+            SET payment_status = 'SUCCESS', reconciliation_status = 'MATCHED',
+                reconciled_at = now(), processed_at = now(), payment_date = now(),
+                payment_method = $3, payment_channel = 'COUNTER',
+                card_last_four = COALESCE($4, card_last_four)
+          WHERE id = $1 AND version = $2 AND payment_direction = 'INCOMING'
+            AND payment_status IN ('PENDING', 'PROCESSING')
+          RETURNING total_amount",
+    )
+    .bind(payment_id)
+    .bind(version)
+    .bind(payment.method.as_db())
+    .bind(&payment.card_last_four)
+    .fetch_optional(&mut *tx)
+    .await?;
+    let Some(due) = paid else {
+        return Err(refuse(tx, "payments", payment_id).await?);
+    };
+    sqlx::query(
+        "INSERT INTO payment_transactions (payment_id, transaction_type, amount, status, bank_reference)
+         VALUES ($1, 'CHARGE', $2, 'SUCCESS', $3)",
+    )
+    .bind(payment_id)
+    .bind(due - payment.withholding)
+    .bind(&payment.reference)
+    .execute(&mut *tx)
+    .await?;
+    let mut receipts = issue_receipts(&mut tx, &[payment_id], &[payment.withholding]).await?;
+    tx.commit().await?;
+    Ok(receipts.remove(0))
 }
 
 /// An outgoing payment waiting for finance: a claim settlement or a refund.
@@ -241,7 +691,22 @@ pub struct Payout {
 }
 
 pub async fn pending_payouts(pool: &PgPool) -> sqlx::Result<Vec<Payout>> {
-    todo!("{pool:?}")
+    sqlx::query_as(
+        "SELECT p.id, p.version, p.payment_type, p.transaction_reference AS reference,
+                k.claim_number, pol.policy_number,
+                COALESCE(s.payee_name, concat_ws(' ', cu.first_name, cu.last_name)) AS payee_name,
+                p.total_amount AS amount, p.bank_code, p.bank_account_number, p.created_at
+           FROM payments p
+           JOIN customers cu ON cu.id = p.customer_id
+           LEFT JOIN claims k ON k.id = p.claim_id
+           LEFT JOIN policies pol ON pol.id = COALESCE(p.policy_id, k.policy_id)
+           LEFT JOIN claim_settlements s ON s.payment_id = p.id AND s.status = 'PENDING'
+          WHERE p.payment_direction = 'OUTGOING' AND p.payment_status IN ('PENDING', 'PROCESSING')
+          ORDER BY p.created_at, p.id
+          LIMIT 500",
+    )
+    .fetch_all(pool)
+    .await
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -262,7 +727,51 @@ pub async fn record_payout(
     version: i32,
     transfer: &Transfer,
 ) -> Result<i32, SaveError> {
-    todo!("{pool:?} {payment_id} {version} {transfer:?}")
+    let mut tx = pool.begin().await?;
+    set_context(&mut tx, "PAYOUT").await?;
+    let paid: Option<(i32, Decimal)> = sqlx::query_as(
+        "UPDATE payments
+            SET payment_status = 'SUCCESS', reconciliation_status = 'MATCHED',
+                reconciled_at = now(), processed_at = now(), payment_date = $3,
+                bank_code = $4, bank_account_number = $5, gateway_transaction_id = $6
+          WHERE id = $1 AND version = $2 AND payment_direction = 'OUTGOING'
+            AND payment_status IN ('PENDING', 'PROCESSING')
+          RETURNING version, total_amount",
+    )
+    .bind(payment_id)
+    .bind(version)
+    .bind(transfer.paid_at)
+    .bind(&transfer.bank_code)
+    .bind(mask_account(&transfer.account_number))
+    .bind(transfer.transfer_reference.trim())
+    .fetch_optional(&mut *tx)
+    .await?;
+    let Some((new_version, amount)) = paid else {
+        return Err(refuse(tx, "payments", payment_id).await?);
+    };
+    sqlx::query(
+        "INSERT INTO payment_transactions (payment_id, transaction_type, amount, status, bank_code,
+                                          bank_reference, occurred_at)
+         VALUES ($1, 'TRANSFER', $2, 'SUCCESS', $3, $4, $5)",
+    )
+    .bind(payment_id)
+    .bind(amount)
+    .bind(&transfer.bank_code)
+    .bind(transfer.transfer_reference.trim())
+    .bind(transfer.paid_at)
+    .execute(&mut *tx)
+    .await?;
+    // A claim settlement paid settles its claim (the trigger of 0021).
+    sqlx::query(
+        "UPDATE claim_settlements SET status = 'PAID', settled_at = $2
+          WHERE payment_id = $1 AND status = 'PENDING'",
+    )
+    .bind(payment_id)
+    .bind(transfer.paid_at)
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(new_version)
 }
 
 /// "123-4-56789-0" → "xxx-x-x6789-0": every digit but the last five hidden, the layout kept.
