@@ -167,6 +167,9 @@ COMMENT ON COLUMN payment_receipts.buyer_branch IS
     'The buyer''s branch: 00000 head office (สำนักงานใหญ่), else สาขาที่ NNNNN; none for a person';
 COMMENT ON COLUMN payment_receipts.amount_before_vat IS 'Premium and stamp duty: the VAT base';
 
+-- One live receipt per payment (a voided one stays beside its replacement).
+CREATE UNIQUE INDEX payment_receipts_one_live ON payment_receipts (payment_id) WHERE voided_at IS NULL;
+
 -- Gapless receipt numbers: RC-<Buddhist year>-0000001 upwards, one counter row per year,
 -- locked by the transaction that draws from it, so a rollback returns its numbers.
 CREATE TABLE receipt_counters (
@@ -209,6 +212,26 @@ BEGIN
     IF wanted IS NULL OR wanted = 0 THEN
         RETURN;
     END IF;
+    -- Each payment named once and existing: a number is drawn for each, so none is wasted.
+    IF (SELECT count(DISTINCT p.id) FROM payments p WHERE p.id = ANY (p_payment_ids)) <> wanted
+       OR cardinality(p_withholding) <> wanted THEN
+        RAISE EXCEPTION 'each receipt is for one existing payment, named once'
+            USING ERRCODE = 'check_violation', CONSTRAINT = 'chk_payment_receipts_payments';
+    END IF;
+    -- Locked, so two officers cannot both see "no receipt yet".
+    PERFORM 1 FROM payments p WHERE p.id = ANY (p_payment_ids) ORDER BY p.id FOR UPDATE;
+    -- Only a juristic customer withholds, 1 % of the VAT base, from 1,000 baht (DOMAIN §6).
+    IF EXISTS (SELECT 1
+                 FROM unnest(p_payment_ids, p_withholding) AS w(id, withholding)
+                 JOIN payments p ON p.id = w.id
+                 JOIN customers c ON c.id = p.customer_id
+                WHERE COALESCE(w.withholding, 0) < 0
+                   OR COALESCE(w.withholding, 0) >
+                      CASE WHEN c.customer_type = 'JURISTIC' AND p.total_amount >= 1000
+                           THEN round(p.total_amount * 100 / 107 * 0.01, 2) ELSE 0 END) THEN
+        RAISE EXCEPTION 'only a juristic customer withholds, at most 1 %% of the premium and stamp duty'
+            USING ERRCODE = 'check_violation', CONSTRAINT = 'chk_payment_receipts_withholding';
+    END IF;
     IF EXISTS (SELECT 1 FROM payment_receipts r
                 WHERE r.payment_id = ANY (p_payment_ids) AND r.voided_at IS NULL) THEN
         RAISE EXCEPTION 'a payment already has its receipt'
@@ -238,7 +261,7 @@ BEGIN
     ), inserted AS (
         INSERT INTO payment_receipts AS r
                (payment_id, receipt_number, receipt_type, tax_invoice_number, vat_amount,
-                withholding_tax, issued_date, language, seller_name, seller_address, seller_tax_id,
+                withholding_tax, issued_date, issued_by, language, seller_name, seller_address, seller_tax_id,
                 seller_branch, buyer_name, buyer_address, buyer_tax_id, buyer_branch, description,
                 amount_before_vat, total_amount, amount_received)
         SELECT p.id,
@@ -247,7 +270,7 @@ BEGIN
                'RC-' || issue_year || '-' || serial_number(first_number + w.ord - 1),
                round(p.total_amount * 7 / 107, 2),
                NULLIF(COALESCE(w.withholding, 0), 0),
-               p_issued, c.preferred_language,
+               p_issued, current_staff_id(), c.preferred_language,
                s.name, s.address, s.tax_id, s.branch,
                concat_ws(' ', c.first_name, c.last_name),
                COALESCE(c.address, '{}'::jsonb)
@@ -295,6 +318,11 @@ BEGIN
         RAISE EXCEPTION 'a line pays a payment still owed, in its own direction'
             USING ERRCODE = 'check_violation', CONSTRAINT = 'chk_reconciliation_matches_payment';
     END IF;
+    IF EXISTS (SELECT 1 FROM added_matches a JOIN payments p ON p.id = a.payment_id
+                WHERE a.amount + a.withholding_tax <> p.total_amount) THEN
+        RAISE EXCEPTION 'a match pays what is due: the amount and what was withheld'
+            USING ERRCODE = 'check_violation', CONSTRAINT = 'chk_reconciliation_matches_due';
+    END IF;
     IF EXISTS (SELECT 1 FROM reconciliation_matches m
                  JOIN bank_statement_lines l ON l.id = m.line_id
                 WHERE m.line_id IN (SELECT line_id FROM added_matches) AND m.undone_at IS NULL
@@ -310,6 +338,25 @@ $$;
 CREATE TRIGGER check_reconciliation_matches
     AFTER INSERT ON reconciliation_matches REFERENCING NEW TABLE AS added_matches
     FOR EACH STATEMENT EXECUTE FUNCTION check_reconciliation_matches();
+
+-- Undoing is final and says why: an undone match is never brought back (match again instead).
+CREATE FUNCTION check_match_undo() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+    IF OLD.undone_at IS NOT NULL THEN
+        RAISE EXCEPTION 'an undone match stays undone'
+            USING ERRCODE = 'check_violation', CONSTRAINT = 'chk_reconciliation_matches_undone_final';
+    END IF;
+    IF NEW.undone_at IS NOT NULL THEN
+        NEW.undone_by := COALESCE(current_staff_id(), NEW.undone_by);
+    END IF;
+    RETURN NEW;
+END
+$$;
+
+CREATE TRIGGER check_match_undo
+    BEFORE UPDATE ON reconciliation_matches
+    FOR EACH ROW EXECUTE FUNCTION check_match_undo();
 
 -- Row housekeeping and the audit trail, as on every business table. Statement lines and
 -- matches are audited when they change, not when they are written: a line is the bank's
@@ -346,14 +393,16 @@ GRANT SELECT ON bank_accounts TO prakan_finance, prakan_auditor;
 GRANT SELECT, INSERT, UPDATE ON bank_accounts TO prakan_admin;
 GRANT SELECT, INSERT, UPDATE ON statement_profiles TO prakan_finance, prakan_admin;
 GRANT SELECT ON statement_profiles TO prakan_auditor;
-GRANT SELECT, INSERT ON bank_statements TO prakan_finance;
-GRANT SELECT ON bank_statements TO prakan_auditor, prakan_admin;
-GRANT SELECT, INSERT ON bank_statement_lines TO prakan_finance;
-GRANT UPDATE (status, matched_amount, matched_rule, dispute_note) ON bank_statement_lines TO prakan_finance;
-GRANT SELECT ON bank_statement_lines TO prakan_auditor, prakan_admin;
-GRANT SELECT, INSERT ON reconciliation_matches TO prakan_finance;
-GRANT UPDATE (undone_at, undone_by, undo_reason) ON reconciliation_matches TO prakan_finance;
-GRANT SELECT ON reconciliation_matches TO prakan_auditor, prakan_admin;
+GRANT SELECT, INSERT ON bank_statements TO prakan_finance, prakan_admin;
+GRANT SELECT ON bank_statements TO prakan_auditor;
+GRANT SELECT, INSERT ON bank_statement_lines TO prakan_finance, prakan_admin;
+GRANT UPDATE (status, matched_amount, matched_rule, dispute_note) ON bank_statement_lines
+    TO prakan_finance, prakan_admin;
+GRANT SELECT ON bank_statement_lines TO prakan_auditor;
+GRANT SELECT, INSERT ON reconciliation_matches TO prakan_finance, prakan_admin;
+GRANT UPDATE (undone_at, undone_by, undo_reason) ON reconciliation_matches
+    TO prakan_finance, prakan_admin;
+GRANT SELECT ON reconciliation_matches TO prakan_auditor;
 GRANT SELECT ON receipt_counters TO prakan_finance, prakan_auditor, prakan_admin;
 -- Receipts come from issue_receipts() only, so a number is never typed; finance may void one
 -- and count the copies printed.
@@ -362,5 +411,8 @@ GRANT UPDATE (voided_at, void_reason, copies_printed, delivery_method, delivered
               file_format, sha256) ON payment_receipts TO prakan_finance;
 
 REVOKE ALL ON FUNCTION sync_receipt_counters(), issue_receipts(uuid[], numeric[], date),
-    check_reconciliation_matches() FROM PUBLIC;
+    check_reconciliation_matches(), check_match_undo() FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION issue_receipts(uuid[], numeric[], date) TO prakan_finance, prakan_admin;
+
+-- A database that already holds receipts continues their numbers.
+SELECT sync_receipt_counters();

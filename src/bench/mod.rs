@@ -6,6 +6,7 @@ mod customer_lookup;
 pub mod issue;
 mod lookup;
 pub mod pgbench;
+pub mod reconcile;
 pub mod renew;
 pub mod startup;
 mod stats;

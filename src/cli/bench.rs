@@ -55,6 +55,10 @@ pub struct BenchArgs {
     /// `renew`: policies per transaction.
     #[arg(long, default_value_t = prakan::db::renewals::CHUNK)]
     chunk: usize,
+    /// `reconcile`: lines of the statement imported (its unmatched lines are then resolved
+    /// by hand, `--iterations` of them).
+    #[arg(long, default_value_t = 100_000)]
+    statement_lines: usize,
 }
 
 pub async fn run(args: BenchArgs, settings: &Settings, ctx: Ctx) -> Outcome {
@@ -80,6 +84,9 @@ pub async fn run(args: BenchArgs, settings: &Settings, ctx: Ctx) -> Outcome {
     }
     if args.scenarios.iter().any(|s| s == "claims") {
         return claims(&args, settings, ctx).await;
+    }
+    if args.scenarios.iter().any(|s| s == "reconcile") {
+        return reconcile(&args, settings, ctx).await;
     }
     let chosen = if args.scenarios.is_empty() {
         SCENARIOS.iter().collect::<Vec<_>>()
@@ -504,5 +511,126 @@ async fn claims(args: &BenchArgs, settings: &Settings, ctx: Ctx) -> Outcome {
         )
         .into());
     }
+    Ok(())
+}
+
+/// `prakan bench reconcile`: a sample statement imported and matched as a finance user,
+/// then its unmatched lines resolved by hand; the payments it paid are given back
+/// afterwards (see `prakan::bench::reconcile`).
+async fn reconcile(args: &BenchArgs, settings: &Settings, ctx: Ctx) -> Outcome {
+    use prakan::bench::reconcile::{self, ReconcileBenchOptions};
+    let lang = ctx.lang;
+    let (target, admin) = open(settings, ctx).await?;
+    let quiet = args.json;
+    let report = reconcile::run(
+        &admin,
+        ReconcileBenchOptions {
+            lines: args.statement_lines.clamp(1, 1_000_000),
+            manual: args.iterations.unwrap_or(1_000).max(1),
+        },
+        |what| {
+            if !quiet {
+                eprintln!("{}", tr!(lang, "cli-bench-running", scenario = what));
+            }
+        },
+    )
+    .await
+    .map_err(|e| super::Failure(e.message()))?;
+    admin.close().await;
+    if args.json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&report)
+                .map_err(|e| std::io::Error::other(e.to_string()))?
+        );
+        return Ok(());
+    }
+    println!("{}", target.describe());
+    let row =
+        |what: &str, value: String| vec![tr!(lang, "bench-reconcile-row", what = what), value];
+    let mix = &report.mix;
+    let matched = &report.matched;
+    let rows = vec![
+        row("pending", report.pending_payments.to_string()),
+        row("as", report.finance_user.clone()),
+        row(
+            "mix",
+            format!(
+                "{} / {} / {} / {} / {}",
+                mix.reference, mix.less_withholding, mix.by_name, mix.other_payer, mix.unknown
+            ),
+        ),
+        row("file", format!("{:.1}", report.file_bytes as f64 / 1e6)),
+        row("parse", format!("{:.2}", report.parse_seconds)),
+        row("stage", format!("{:.2}", report.stage_seconds)),
+        row("import", format!("{:.2}", report.import_seconds)),
+        row("end-to-end", format!("{:.2}", report.end_to_end_seconds)),
+        row("rate", format!("{:.0}", report.lines_per_second)),
+        row(
+            "matched",
+            format!(
+                "{} / {} / {} / {}",
+                matched.reference,
+                matched.reference_less_withholding,
+                matched.amount_date_name,
+                matched.unmatched
+            ),
+        ),
+        row(
+            "restored",
+            format!(
+                "{} / {} ({:.1} s)",
+                report.restored_payments, report.removed_receipts, report.restore_seconds
+            ),
+        ),
+    ];
+    let headers =
+        ["what", "value"].map(|column| tr!(lang, "bench-reconcile-column", column = column));
+    super::table::print(&headers, &rows);
+    println!();
+    let timing = |name: &str, s: &prakan::bench::Summary| {
+        vec![
+            name.to_string(),
+            report.pending_payments.to_string(),
+            s.operations.to_string(),
+            "1".to_string(),
+            format!("{:.3}", s.p50_ms),
+            format!("{:.3}", s.p95_ms),
+            format!("{:.3}", s.p99_ms),
+            format!("{:.3}", s.mean_ms),
+            format!("{:.0}", s.per_second),
+        ]
+    };
+    let headers = [
+        "scenario",
+        "rows",
+        "ops",
+        "concurrency",
+        "p50",
+        "p95",
+        "p99",
+        "mean",
+        "throughput",
+    ]
+    .map(|column| tr!(lang, "cli-bench-column", column = column));
+    super::table::print(
+        &headers,
+        &[
+            timing("reconcile-candidates", &report.candidates),
+            timing("reconcile-manual-match", &report.manual_match),
+        ],
+    );
+    println!();
+    println!(
+        "{}",
+        tr!(
+            lang,
+            "bench-reconcile-targets",
+            rate = format!("{:.0}", report.lines_per_second),
+            rate_target = format!("{:.0}", report.targets.lines_per_second),
+            p95 = format!("{:.1}", report.manual_match.p95_ms),
+            p95_target = format!("{:.0}", report.targets.manual_match_p95_ms)
+        )
+    );
     Ok(())
 }

@@ -7,6 +7,7 @@ mod database;
 pub mod help;
 pub mod logging;
 mod quote;
+mod reconcile;
 mod renew;
 mod seed;
 mod staff;
@@ -81,6 +82,11 @@ pub enum Command {
     Quote(quote::QuoteArgs),
     /// Renew the policies due: priced with their no-claim discount, in chunks, with progress.
     Renew(renew::RenewArgs),
+    /// Bank statements: import one and match it, or write a sample to try.
+    Reconcile {
+        #[command(subcommand)]
+        command: reconcile::ReconcileCommand,
+    },
     /// Run benchmark scenarios and report latency percentiles and throughput.
     Bench(bench::BenchArgs),
 }
@@ -163,6 +169,7 @@ pub async fn run(args: Args, settings: Settings, lang: Lang) -> Outcome {
         Some(Command::Customer { command }) => customer::run(command, &settings, ctx).await,
         Some(Command::Quote(quote_args)) => quote::run(quote_args, &settings, ctx).await,
         Some(Command::Renew(renew_args)) => renew::run(renew_args, &settings, ctx).await,
+        Some(Command::Reconcile { command }) => reconcile::run(command, &settings, ctx).await,
         Some(Command::Bench(bench_args)) => bench::run(bench_args, &settings, ctx).await,
     }
 }

@@ -110,6 +110,36 @@ pub fn constraint_message(constraint: &str) -> Option<Message> {
         "chk_claim_settlements_figures" => key!("constraint-settlement-figures"),
         "chk_claim_settlements_payment" => key!("constraint-settlement-payment"),
         "chk_claim_settlements_payout_paid" => key!("constraint-settlement-payout-paid"),
+        // Reconciliation (migration 0022); the sentences live in reconcile_rules.ftl.
+        "bank_accounts_code_key" => key!("constraint-bank-account-code-taken"),
+        "chk_bank_accounts_code" => key!("constraint-bank-account-code"),
+        "chk_bank_accounts_bank_code" => key!("constraint-bank-code"),
+        "statement_profiles_code_key" => key!("constraint-statement-profile-code-taken"),
+        "chk_statement_profiles_code" => key!("constraint-statement-profile-code"),
+        "chk_statement_profiles_mapping" => key!("constraint-statement-profile-mapping"),
+        "chk_bank_statements_sha256" => key!("constraint-statement-sha256"),
+        "bank_statements_file_key" => key!("constraint-statement-already-imported"),
+        "bank_statement_lines_key" => key!("constraint-statement-line-taken"),
+        "chk_bank_statement_lines_amount" => key!("constraint-statement-line-amount"),
+        "chk_bank_statement_lines_status" => key!("constraint-statement-line-status"),
+        "chk_bank_statement_lines_matched" => key!("constraint-statement-line-matched"),
+        "chk_bank_statement_lines_dispute" => key!("constraint-statement-line-dispute"),
+        "chk_reconciliation_matches_amount" => key!("constraint-match-amount"),
+        "chk_reconciliation_matches_rule" => key!("constraint-match-rule"),
+        "chk_reconciliation_matches_undo" => key!("constraint-match-undo"),
+        "chk_reconciliation_matches_disputed" => key!("constraint-match-disputed"),
+        "chk_reconciliation_matches_payment" => key!("constraint-match-payment"),
+        "chk_reconciliation_matches_total" => key!("constraint-match-total"),
+        "reconciliation_matches_one_live_per_payment" => key!("constraint-match-once"),
+        "chk_payment_receipts_finance" => key!("constraint-receipt-finance"),
+        "chk_payment_receipts_once" | "payment_receipts_one_live" => {
+            key!("constraint-receipt-once")
+        }
+        "chk_payment_receipts_payments" => key!("constraint-receipt-payments"),
+        "chk_payment_receipts_withholding" => key!("constraint-receipt-withholding"),
+        "chk_reconciliation_matches_due" => key!("constraint-match-due"),
+        "chk_reconciliation_matches_undone_final" => key!("constraint-match-undone-final"),
+        "chk_payment_receipts_paid" => key!("constraint-receipt-paid"),
         _ => return None,
     };
     Some(Message::new(key, Vec::new()))

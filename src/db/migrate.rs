@@ -32,7 +32,8 @@ pub async fn run(pool: &PgPool) -> Result<(), MigrateError> {
     Ok(())
 }
 
-/// Only the prakan group roles may connect to this database.
+/// Only the prakan group roles may connect to this database; finance may make temporary
+/// tables (statement imports stage their lines in them).
 pub async fn secure_database(pool: &PgPool) -> sqlx::Result<()> {
     sqlx::query(
         "DO $$
@@ -41,6 +42,9 @@ pub async fn secure_database(pool: &PgPool) -> sqlx::Result<()> {
              EXECUTE format('GRANT CONNECT ON DATABASE %I TO prakan_agent, prakan_underwriter,
                              prakan_adjuster, prakan_surveyor, prakan_finance, prakan_auditor,
                              prakan_admin', current_database());
+             -- Statement imports stage their lines in temporary tables.
+             EXECUTE format('GRANT TEMPORARY ON DATABASE %I TO prakan_finance, prakan_admin',
+                            current_database());
          END
          $$",
     )

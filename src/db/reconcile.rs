@@ -85,6 +85,12 @@ pub enum ImportError {
         at: DateTime<Utc>,
     },
     NoSuchAccount(String),
+    /// The file states balances that its lines do not add up to.
+    BalanceMismatch {
+        opening: Decimal,
+        lines_total: Decimal,
+        closing: Decimal,
+    },
     Database(sqlx::Error),
 }
 
@@ -111,6 +117,7 @@ pub async fn import(
     statement: &ParsedStatement,
     progress: &(dyn Fn(usize) + Sync),
 ) -> Result<ImportOutcome, ImportError> {
+    check_balances(statement)?;
     let mut tx = pool.begin().await?;
     set_context(&mut tx, "STATEMENT_IMPORT").await?;
     let account: Option<Uuid> = sqlx::query_scalar("SELECT id FROM bank_accounts WHERE code = $1")
@@ -130,17 +137,12 @@ pub async fn import(
     if let Some((statement_id, at)) = earlier {
         return Err(ImportError::AlreadyImported { statement_id, at });
     }
-    let statement_id = insert_statement(&mut tx, account, source, statement).await?;
     stage_lines(&mut tx, statement, progress).await?;
     let new_lines = drop_known_lines(&mut tx, account).await?;
+    let statement_id = insert_statement(&mut tx, account, source, statement, new_lines).await?;
     let matched = propose_matches(&mut tx, "staged_lines").await?;
     store_staged_lines(&mut tx, statement_id, account).await?;
     apply_matches(&mut tx).await?;
-    sqlx::query("UPDATE bank_statements SET new_line_count = $2 WHERE id = $1")
-        .bind(statement_id)
-        .bind(new_lines as i32)
-        .execute(&mut *tx)
-        .await?;
     tx.commit().await?;
     progress(statement.lines.len());
     Ok(ImportOutcome {
@@ -151,17 +153,37 @@ pub async fn import(
     })
 }
 
+/// Opening plus the lines is the closing, when the file states both (the reader checks
+/// this too; the service does not take it on trust).
+fn check_balances(statement: &ParsedStatement) -> Result<(), ImportError> {
+    let (Some(opening), Some(closing)) = (statement.opening_balance, statement.closing_balance)
+    else {
+        return Ok(());
+    };
+    let lines_total: Decimal = statement.lines.iter().map(|l| l.amount).sum();
+    if opening + lines_total == closing {
+        Ok(())
+    } else {
+        Err(ImportError::BalanceMismatch {
+            opening,
+            lines_total,
+            closing,
+        })
+    }
+}
+
 async fn insert_statement(
     tx: &mut PgConnection,
     account: Uuid,
     source: &ImportSource,
     statement: &ParsedStatement,
+    new_lines: usize,
 ) -> sqlx::Result<Uuid> {
     sqlx::query_scalar(
         "INSERT INTO bank_statements (bank_account_id, profile_code, file_name, file_sha256,
                                       period_from, period_to, opening_balance, closing_balance,
                                       line_count, new_line_count)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 0)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
          RETURNING id",
     )
     .bind(account)
@@ -173,6 +195,7 @@ async fn insert_statement(
     .bind(statement.opening_balance)
     .bind(statement.closing_balance)
     .bind(statement.lines.len() as i32)
+    .bind(new_lines as i32)
     .fetch_one(tx)
     .await
 }
@@ -293,10 +316,12 @@ pub async fn auto_match_all(pool: &PgPool) -> sqlx::Result<MatchCounts> {
     set_context(&mut tx, "AUTO_MATCH").await?;
     sqlx::query(
         "CREATE TEMP TABLE open_lines ON COMMIT DROP AS
-         SELECT id, line_number, booked_at, amount, ref1, ref2, description
-           FROM bank_statement_lines
-          WHERE status = 'UNMATCHED' AND amount > 0
-          ORDER BY booked_at, line_number
+         SELECT l.id, l.line_number, l.booked_at, l.amount, l.ref1, l.ref2, l.description
+           FROM bank_statement_lines l
+          WHERE l.status = 'UNMATCHED' AND l.amount > 0
+            -- A line someone unmatched was decided by a person: the rules leave it alone.
+            AND NOT EXISTS (SELECT 1 FROM reconciliation_matches m WHERE m.line_id = l.id)
+          ORDER BY l.booked_at, l.line_number
             FOR UPDATE",
     )
     .execute(&mut *tx)

@@ -16,6 +16,7 @@ use crate::domain::lookup::{Classified, classify};
 #[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
 pub struct OpenLine {
     pub id: Uuid,
+    pub statement_id: Uuid,
     pub account_code: String,
     pub booked_at: DateTime<Utc>,
     pub amount: Decimal,
@@ -36,7 +37,7 @@ pub async fn open_lines(pool: &PgPool) -> sqlx::Result<Vec<OpenLine>> {
     // Unmatched first, then disputed, each oldest first: two index reads, not one sort.
     let part = |status: &str| {
         format!(
-            "(SELECT l.id, a.code AS account_code, l.booked_at, l.amount, l.ref1, l.ref2,
+            "(SELECT l.id, l.statement_id, a.code AS account_code, l.booked_at, l.amount, l.ref1, l.ref2,
                      l.description, l.status, l.dispute_note,
                      ((now() AT TIME ZONE 'Asia/Bangkok')::date
                        - (l.booked_at AT TIME ZONE 'Asia/Bangkok')::date) AS age_days,
@@ -398,6 +399,77 @@ pub async fn unmatch(
     Ok(new_version)
 }
 
+/// One line of a statement as the statement view shows it, whatever its status.
+#[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
+pub struct StatementRow {
+    pub id: Uuid,
+    pub version: i32,
+    pub line_number: i32,
+    pub booked_at: DateTime<Utc>,
+    pub amount: Decimal,
+    pub ref1: Option<String>,
+    pub ref2: Option<String>,
+    pub description: String,
+    pub status: String,
+    pub matched_rule: Option<String>,
+    pub dispute_note: Option<String>,
+    /// The receipts its live matches issued.
+    pub receipt_numbers: Vec<String>,
+}
+
+/// A statement and its lines in file order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StatementLines {
+    pub statement_id: Uuid,
+    pub account_code: String,
+    pub file_name: String,
+    pub imported_at: DateTime<Utc>,
+    pub rows: Vec<StatementRow>,
+}
+
+/// The lines of a statement (the newest imported when `None`), in file order; `None` when
+/// there is no such statement.
+pub async fn statement_lines(
+    pool: &PgPool,
+    statement_id: Option<Uuid>,
+) -> sqlx::Result<Option<StatementLines>> {
+    let head: Option<(Uuid, String, String, DateTime<Utc>)> = sqlx::query_as(
+        "SELECT s.id, a.code, s.file_name, s.imported_at
+           FROM bank_statements s JOIN bank_accounts a ON a.id = s.bank_account_id
+          WHERE $1::uuid IS NULL OR s.id = $1
+          ORDER BY s.imported_at DESC, s.id
+          LIMIT 1",
+    )
+    .bind(statement_id)
+    .fetch_optional(pool)
+    .await?;
+    let Some((statement_id, account_code, file_name, imported_at)) = head else {
+        return Ok(None);
+    };
+    let rows = sqlx::query_as(
+        "SELECT l.id, l.version, l.line_number, l.booked_at, l.amount, l.ref1, l.ref2,
+                l.description, l.status, l.matched_rule, l.dispute_note,
+                ARRAY(SELECT r.receipt_number::text
+                        FROM reconciliation_matches m
+                        JOIN payment_receipts r ON r.payment_id = m.payment_id AND r.voided_at IS NULL
+                       WHERE m.line_id = l.id AND m.undone_at IS NULL
+                       ORDER BY r.receipt_number) AS receipt_numbers
+           FROM bank_statement_lines l
+          WHERE l.statement_id = $1
+          ORDER BY l.line_number",
+    )
+    .bind(statement_id)
+    .fetch_all(pool)
+    .await?;
+    Ok(Some(StatementLines {
+        statement_id,
+        account_code,
+        file_name,
+        imported_at,
+        rows,
+    }))
+}
+
 /// Marks a line disputed with a note (or, with `None`, settles the dispute: unmatched).
 pub async fn dispute(
     pool: &PgPool,
@@ -552,6 +624,8 @@ struct AgeingRow {
 pub struct OwedPayment {
     pub id: Uuid,
     pub version: i32,
+    /// A juristic customer may withhold 1 % (DOMAIN §6).
+    pub juristic: bool,
     pub reference: Option<String>,
     pub policy_number: Option<String>,
     pub customer_name: String,
@@ -576,7 +650,8 @@ pub async fn owed_payments(pool: &PgPool, search: &str) -> sqlx::Result<Vec<Owed
         (None, Some(customers_found(pool, search).await?))
     };
     sqlx::query_as(
-        "SELECT p.id, p.version, p.transaction_reference AS reference, pol.policy_number,
+        "SELECT p.id, p.version, cu.customer_type = 'JURISTIC' AS juristic,
+                p.transaction_reference AS reference, pol.policy_number,
                 concat_ws(' ', cu.first_name, cu.last_name) AS customer_name, p.payment_type,
                 p.installment_number, p.total_installments, p.due_date,
                 p.total_amount AS amount_due,
@@ -713,7 +788,7 @@ pub async fn pending_payouts(pool: &PgPool) -> sqlx::Result<Vec<Payout>> {
 pub struct Transfer {
     /// Bank code of the payee's bank (DOMAIN §7).
     pub bank_code: String,
-    /// The payee's account as typed; stored masked (only the last four digits kept).
+    /// The payee's account as typed; stored masked (only the last five digits kept).
     pub account_number: String,
     pub transfer_reference: String,
     pub paid_at: DateTime<Utc>,

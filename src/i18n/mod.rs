@@ -47,6 +47,18 @@ pub const CATALOGUES: [(Lang, &[(&str, &str)]); 2] = [
                 "claim_rules",
                 include_str!("../../assets/i18n/th/claim_rules.ftl"),
             ),
+            (
+                "statements",
+                include_str!("../../assets/i18n/th/statements.ftl"),
+            ),
+            (
+                "reconcile",
+                include_str!("../../assets/i18n/th/reconcile.ftl"),
+            ),
+            (
+                "reconcile_rules",
+                include_str!("../../assets/i18n/th/reconcile_rules.ftl"),
+            ),
         ],
     ),
     (
@@ -81,6 +93,18 @@ pub const CATALOGUES: [(Lang, &[(&str, &str)]); 2] = [
             (
                 "claim_rules",
                 include_str!("../../assets/i18n/en/claim_rules.ftl"),
+            ),
+            (
+                "statements",
+                include_str!("../../assets/i18n/en/statements.ftl"),
+            ),
+            (
+                "reconcile",
+                include_str!("../../assets/i18n/en/reconcile.ftl"),
+            ),
+            (
+                "reconcile_rules",
+                include_str!("../../assets/i18n/en/reconcile_rules.ftl"),
             ),
         ],
     ),

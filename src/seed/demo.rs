@@ -224,9 +224,11 @@ pub async fn seed(pool: &PgPool, now: DateTime<Utc>) -> sqlx::Result<DemoOutcome
         customers += 1;
     }
     let rows = book.copy_into(&mut tx).await?;
-    sqlx::query("SELECT sync_policy_number_seq(), sync_claim_number_seq()")
-        .execute(&mut *tx)
-        .await?;
+    sqlx::query(
+        "SELECT sync_policy_number_seq(), sync_claim_number_seq(), sync_receipt_counters()",
+    )
+    .execute(&mut *tx)
+    .await?;
 
     sqlx::query(
         "INSERT INTO system_configurations

@@ -114,9 +114,11 @@ pub async fn seed(
             .map_err(|e| sqlx::Error::Protocol(e.to_string()))??;
     }
     let load = started.elapsed();
-    sqlx::query("SELECT sync_policy_number_seq(), sync_claim_number_seq()")
-        .execute(pool)
-        .await?;
+    sqlx::query(
+        "SELECT sync_policy_number_seq(), sync_claim_number_seq(), sync_receipt_counters()",
+    )
+    .execute(pool)
+    .await?;
 
     let analyzing = Instant::now();
     if triggers_off {

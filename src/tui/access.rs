@@ -13,6 +13,7 @@ pub enum ScreenId {
     Quotes,
     Renewals,
     Claims,
+    Reconcile,
     /// One policy, opened from a list or a customer: not a menu entry of its own.
     Policy,
     Account,
@@ -66,6 +67,19 @@ pub static ACCESS: &[ScreenAccess] = &[
         title: key!("screen-claims"),
         aliases: &["claims", "claim", "queue", "เคลม", "สินไหม"],
         groups: &[GroupRole::Adjuster, GroupRole::Surveyor],
+    },
+    ScreenAccess {
+        screen: ScreenId::Reconcile,
+        title: key!("screen-reconcile"),
+        aliases: &[
+            "reconcile",
+            "payments",
+            "finance",
+            "statement",
+            "การเงิน",
+            "กระทบยอด",
+        ],
+        groups: &[GroupRole::Finance, GroupRole::Admin],
     },
     ScreenAccess {
         screen: ScreenId::Policy,
@@ -132,7 +146,12 @@ mod tests {
         );
         assert_eq!(
             menu(&[GroupRole::Admin]),
-            [ScreenId::Customers, ScreenId::Account, ScreenId::Health]
+            [
+                ScreenId::Customers,
+                ScreenId::Reconcile,
+                ScreenId::Account,
+                ScreenId::Health
+            ]
         );
     }
 
@@ -190,6 +209,36 @@ mod tests {
             GroupRole::Admin,
         ] {
             assert!(!may_open(&[group], ScreenId::Claims), "{group}");
+        }
+    }
+
+    #[test]
+    fn finance_and_administrators_reconcile_and_no_one_else() {
+        assert_eq!(
+            menu(&[GroupRole::Finance]),
+            [ScreenId::Customers, ScreenId::Reconcile, ScreenId::Account]
+        );
+        assert!(may_open(&[GroupRole::Admin], ScreenId::Reconcile));
+        for group in [
+            GroupRole::Agent,
+            GroupRole::Underwriter,
+            GroupRole::Adjuster,
+            GroupRole::Surveyor,
+            GroupRole::Auditor,
+        ] {
+            assert!(!may_open(&[group], ScreenId::Reconcile), "{group}");
+        }
+        let entry = entry(ScreenId::Reconcile);
+        assert_eq!(entry.title, "screen-reconcile");
+        for alias in [
+            "reconcile",
+            "payments",
+            "finance",
+            "statement",
+            "การเงิน",
+            "กระทบยอด",
+        ] {
+            assert!(entry.aliases.contains(&alias), "{alias}");
         }
     }
 }

@@ -21,6 +21,7 @@ use super::screens::health::HealthScreen;
 use super::screens::home::HomeScreen;
 use super::screens::login::{LoginOutcome, LoginScreen};
 use super::screens::policies::{self, PoliciesScreen};
+use super::screens::reconcile::{self, ReconcileScreen};
 use super::theme::Theme;
 use super::widgets::form::{Field, Form};
 use super::widgets::picker::{Picker, PickerItem};
@@ -49,6 +50,7 @@ pub enum Screen {
     Customers(Box<CustomersScreen>),
     Policies(Box<PoliciesScreen>),
     Claims(Box<ClaimsScreen>),
+    Reconcile(Box<ReconcileScreen>),
     Account(AccountScreen),
     Health(HealthScreen),
 }
@@ -61,6 +63,7 @@ impl Screen {
             Screen::Customers(_) => Some(ScreenId::Customers),
             Screen::Policies(policies) => Some(policies.screen_id()),
             Screen::Claims(_) => Some(ScreenId::Claims),
+            Screen::Reconcile(_) => Some(ScreenId::Reconcile),
             Screen::Account(_) => Some(ScreenId::Account),
             Screen::Health(_) => Some(ScreenId::Health),
         }
@@ -73,6 +76,7 @@ impl Screen {
             Screen::Customers(customers) => customers.context(),
             Screen::Policies(policies) => policies.context(),
             Screen::Claims(claims) => claims.context(),
+            Screen::Reconcile(reconcile) => reconcile.context(),
             Screen::Account(_) => Context::Account,
             Screen::Health(_) => Context::Health,
         }
@@ -85,6 +89,7 @@ impl Screen {
             Screen::Customers(customers) => customers.has_unsaved_input(),
             Screen::Policies(policies) => policies.has_unsaved_input(),
             Screen::Claims(claims) => claims.has_unsaved_input(),
+            Screen::Reconcile(reconcile) => reconcile.has_unsaved_input(),
             _ => false,
         }
     }
@@ -250,6 +255,7 @@ impl App {
             Screen::Customers(customers) => customers.is_typing(),
             Screen::Policies(policies) => policies.is_typing(),
             Screen::Claims(claims) => claims.is_typing(),
+            Screen::Reconcile(reconcile) => reconcile.is_typing(),
             Screen::Health(health) => health.table.is_filtering(),
             Screen::Home(_) => false,
         }
@@ -349,6 +355,7 @@ impl App {
             Msg::ClaimsListenStopped(error) => {
                 self.on_claims_live(|claims, env| claims.on_listen_stopped(error.as_ref(), env))
             }
+            Msg::Reconcile(result) => self.on_reconcile(*result),
             Msg::UnlockChecked { request, result } => {
                 if let Some(Overlay::Lock(lock)) = &mut self.overlay
                     && lock.request == request
@@ -528,6 +535,39 @@ impl App {
         self.claims_outcome(outcome)
     }
 
+    fn reconcile_env(&self) -> reconcile::Env {
+        reconcile::Env {
+            lang: self.lang,
+            calendar: self.calendar,
+            today: self.today(),
+            clock: Utc::now(),
+        }
+    }
+
+    /// Turns what the finance screen produced into commands and a message.
+    fn reconcile_outcome(&mut self, outcome: reconcile::Outcome) -> Vec<Cmd> {
+        if let Some(notice) = outcome.notice {
+            self.show(notice.message, notice.tone);
+        }
+        let mut cmds = self.note_connection(outcome.lost_connection);
+        if let Some(session) = &self.session {
+            cmds.extend(outcome.cmds.into_iter().map(|cmd| Cmd::Reconcile {
+                pool: session.pool.clone(),
+                cmd,
+            }));
+        }
+        cmds
+    }
+
+    fn on_reconcile(&mut self, msg: reconcile::work::ReconcileMsg) -> Vec<Cmd> {
+        let env = self.reconcile_env();
+        let Screen::Reconcile(screen) = &mut self.screen else {
+            return Vec::new();
+        };
+        let outcome = screen.on_msg(msg, env);
+        self.reconcile_outcome(outcome)
+    }
+
     fn on_customers(&mut self, msg: customers::work::CustomersMsg) -> Vec<Cmd> {
         let env = self.customers_env();
         let Screen::Customers(screen) = &mut self.screen else {
@@ -598,6 +638,7 @@ impl App {
             Screen::Customers(customers) => customers.is_busy(),
             Screen::Policies(policies) => policies.is_busy(),
             Screen::Claims(claims) => claims.is_busy(),
+            Screen::Reconcile(reconcile) => reconcile.is_busy(),
         }
     }
 
@@ -791,6 +832,7 @@ impl App {
                     session.staff.authority_limit,
                 )))
             }
+            ScreenId::Reconcile => Screen::Reconcile(Box::default()),
             ScreenId::Account => Screen::Account(AccountScreen::new()),
             ScreenId::Health => Screen::Health(HealthScreen::new()),
         };
@@ -851,6 +893,10 @@ impl App {
             Screen::Claims(claims) => {
                 let outcome = claims.reload();
                 self.claims_outcome(outcome)
+            }
+            Screen::Reconcile(reconcile) => {
+                let outcome = reconcile.reload();
+                self.reconcile_outcome(outcome)
             }
             Screen::Login(_) | Screen::Account(_) => Vec::new(),
         }
@@ -934,6 +980,7 @@ impl App {
             Screen::Customers(customers) => customers.takes_back(),
             Screen::Policies(policies) => policies.takes_back(),
             Screen::Claims(claims) => claims.takes_back(),
+            Screen::Reconcile(reconcile) => reconcile.takes_back(),
             _ => false,
         }
     }
@@ -981,6 +1028,10 @@ impl App {
                 let outcome = claims.edit(event, action);
                 return self.claims_outcome(outcome);
             }
+            Screen::Reconcile(reconcile) => {
+                let outcome = reconcile.edit(event, action);
+                return self.reconcile_outcome(outcome);
+            }
             Screen::Health(health) => health.table.filter_key(event, action),
             Screen::Home(_) => {}
         }
@@ -990,10 +1041,15 @@ impl App {
     fn screen_key(&mut self, key: &KeyEvent, action: Option<Action>) -> Vec<Cmd> {
         let env = self.customers_env();
         let claims_env = self.claims_env();
+        let reconcile_env = self.reconcile_env();
         match &mut self.screen {
             Screen::Claims(claims) => {
                 let outcome = claims.key(key, action, claims_env);
                 self.claims_outcome(outcome)
+            }
+            Screen::Reconcile(reconcile) => {
+                let outcome = reconcile.key(key, action, reconcile_env);
+                self.reconcile_outcome(outcome)
             }
             Screen::Customers(customers) => {
                 let outcome = match action {

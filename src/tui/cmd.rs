@@ -15,6 +15,7 @@ use crate::i18n::Lang;
 use crate::tui::screens::claims::work::ClaimsCmd;
 use crate::tui::screens::customers::work::CustomersCmd;
 use crate::tui::screens::policies::work::PoliciesCmd;
+use crate::tui::screens::reconcile::work::ReconcileCmd;
 
 /// How long ending a session may hold up quitting when the server does not answer.
 const LOGOUT_PATIENCE: Duration = Duration::from_secs(3);
@@ -77,6 +78,11 @@ pub enum Cmd {
     ListenClaims {
         pool: PgPool,
     },
+    /// The finance screen's work; an import reports its progress as it goes (see `spawn`).
+    Reconcile {
+        pool: PgPool,
+        cmd: ReconcileCmd,
+    },
 }
 
 pub const USER_AGENT: &str = concat!("prakan ", env!("CARGO_PKG_VERSION"), " (terminal)");
@@ -85,6 +91,17 @@ impl Cmd {
     pub fn spawn(self, tx: UnboundedSender<Msg>) -> tokio::task::AbortHandle {
         if let Cmd::ListenClaims { pool } = self {
             return tokio::spawn(listen_claims(pool, tx)).abort_handle();
+        }
+        if let Cmd::Reconcile { pool, cmd } = self {
+            return tokio::spawn(async move {
+                let progress = tx.clone();
+                let report = move |msg| {
+                    let _ = progress.send(Msg::Reconcile(Box::new(msg)));
+                };
+                let msg = cmd.run(pool, &report).await;
+                let _ = tx.send(Msg::Reconcile(Box::new(msg)));
+            })
+            .abort_handle();
         }
         tokio::spawn(async move {
             let msg = self.run().await;
@@ -101,6 +118,7 @@ impl Cmd {
             Cmd::Policies { cmd, .. } => cmd.is_read(),
             Cmd::Claims { cmd, .. } => cmd.is_read(),
             Cmd::ListenClaims { .. } => true,
+            Cmd::Reconcile { cmd, .. } => cmd.is_read(),
             _ => false,
         }
     }
@@ -112,6 +130,7 @@ impl Cmd {
             Cmd::Customers { cmd, .. } if cmd.is_search() => Some("customer-search"),
             Cmd::Policies { cmd, .. } if cmd.is_search() => Some("vehicle-search"),
             Cmd::Claims { cmd, .. } if cmd.is_search() => Some("claim-policy-search"),
+            Cmd::Reconcile { cmd, .. } => cmd.slot(),
             _ => None,
         }
     }
@@ -201,6 +220,7 @@ impl Cmd {
             Cmd::Customers { pool, cmd } => Msg::Customers(Box::new(cmd.run(pool).await)),
             Cmd::Policies { pool, cmd } => Msg::Policies(Box::new(cmd.run(pool).await)),
             Cmd::Claims { pool, cmd } => Msg::Claims(Box::new(cmd.run(pool).await)),
+            Cmd::Reconcile { pool, cmd } => Msg::Reconcile(Box::new(cmd.run(pool, &|_| {}).await)),
             // Listening reports many times, so `spawn` runs it apart; a single run can
             // only say that it is not listening.
             Cmd::ListenClaims { .. } => Msg::ClaimsListenStopped(None),

@@ -12,6 +12,7 @@ use crate::i18n::{Lang, Message};
 use crate::tui::screens::claims::work::ClaimsMsg;
 use crate::tui::screens::customers::work::CustomersMsg;
 use crate::tui::screens::policies::work::PoliciesMsg;
+use crate::tui::screens::reconcile::work::ReconcileMsg;
 
 #[derive(Debug)]
 pub enum Msg {
@@ -59,6 +60,8 @@ pub enum Msg {
     ClaimsChanged(Vec<uuid::Uuid>),
     /// The claims listener stopped: its error, or `None` when its connection dropped.
     ClaimsListenStopped(Option<sqlx::Error>),
+    /// A result of the finance screen (or an import's progress).
+    Reconcile(Box<ReconcileMsg>),
 }
 
 #[derive(Debug)]

@@ -61,6 +61,7 @@ fn draw_screen(app: &mut App, frame: &mut Frame, area: Rect) {
         (Screen::Customers(customers), Some(_)) => customers.render(frame, area, &ui, active),
         (Screen::Policies(policies), Some(_)) => policies.render(frame, area, &ui),
         (Screen::Claims(claims), Some(_)) => claims.render(frame, area, &ui),
+        (Screen::Reconcile(reconcile), Some(_)) => reconcile.render(frame, area, &ui),
         _ => {}
     }
 }
@@ -120,6 +121,7 @@ fn draw_hints(app: &App, frame: &mut Frame, area: Rect) {
         Screen::Customers(customers) => customers.hints(),
         Screen::Policies(policies) => policies.hints(),
         Screen::Claims(claims) => claims.hints(),
+        Screen::Reconcile(reconcile) => reconcile.hints(),
     };
 
     let mut spans = Vec::new();
@@ -260,6 +262,15 @@ fn draw_help(app: &App, frame: &mut Frame) {
             matches!(&app.screen, Screen::Claims(claims)
                 if context == Context::ClaimQueue && claims.queue.tabs.len() > 1)
             .then(|| ("1–5".to_string(), tr!(app.lang, "claims-help-tab-digits"))),
+        )
+        .chain(
+            matches!(&app.screen, Screen::Reconcile(reconcile) if reconcile.digits_open_tabs())
+                .then(|| {
+                    (
+                        "1–4".to_string(),
+                        tr!(app.lang, "reconcile-help-tab-digits"),
+                    )
+                }),
         )
         .collect();
     let key_width = rows.iter().map(|(k, _)| text::width(k)).max().unwrap_or(0);

@@ -16,6 +16,7 @@ mod migrations;
 mod pdpa;
 mod policies;
 mod quote;
+mod reconcile;
 mod renewals;
 mod security;
 mod seeds;

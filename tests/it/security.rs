@@ -63,6 +63,12 @@ fn probe(table: &str, operation: char) -> String {
         "claim_status_history" => "reason",
         // Finance may change a settlement's status only, never its figures.
         "claim_settlements" => "status",
+        // Reconciliation (0022): finance changes a line's match state, undoes matches and
+        // voids receipts, nothing else; the receipt counters have no id.
+        "bank_statement_lines" => "status",
+        "reconciliation_matches" => "undo_reason",
+        "payment_receipts" => "voided_at",
+        "receipt_counters" => "last_number",
         _ => "id",
     };
     match operation {

@@ -194,3 +194,81 @@ help-bench-arg-idle_seconds = startup: seconds of idling to measure CPU over.
 help-bench-arg-pgbench_seconds = lookup: seconds of pgbench -S to run beside the scenarios (0: none); issue: seconds of pgbench's TPC-B-like run.
 help-bench-arg-policies = issue: policies issued by one client, and again by --clients clients.
 help-bench-arg-clients = issue: clients issuing at once for the throughput (and pgbench's clients).
+
+## prakan reconcile
+help-reconcile-about = Bank statements: import one and match it to payments, or write a sample to try.
+help-reconcile-import-about = Import a bank statement into an account and match its lines to payments (finance).
+help-reconcile-import-arg-file = The statement file (CSV or CAMT.053 XML).
+help-reconcile-import-arg-profile = KBANK, SCB, CAMT053 or the code of a saved column mapping.
+help-reconcile-import-arg-account = The insurer's account the statement is of, e.g. KBANK-PREMIUM.
+help-reconcile-import-arg-username = The staff account to act as (PRAKAN_USER); the database lets only finance import, and the audit trail records it.
+help-reconcile-import-arg-password_stdin = Read the password from the first line of standard input.
+help-reconcile-sample-about = Write a sample statement of the database's pending payments, for trying prakan.
+help-reconcile-sample-arg-file = The file to write (it must not exist yet).
+help-reconcile-sample-arg-profile = KBANK, SCB or CAMT053.
+help-reconcile-sample-arg-lines = Lines wanted (fewer when less is owed).
+help-reconcile-sample-arg-account = The account: KBANK-PREMIUM unless told (SCB-PREMIUM for SCB).
+help-reconcile-sample-arg-seed = The same seed, database and day give the same file.
+help-bench-arg-statement_lines = reconcile: lines of the statement imported (then --iterations of its unmatched lines are resolved by hand).
+reconcile-cli-unreadable = Cannot read { $path }: { $detail }
+reconcile-cli-unwritable = Cannot write { $path }: { $detail }
+reconcile-cli-refused = { $path } was not imported: { $why }
+reconcile-cli-importing = Importing { $lines } lines into { $account }…
+reconcile-cli-progress = { $stored }/{ $total } lines stored ({ $percent } %) · { $rate } lines/s
+reconcile-cli-already = { $path } was imported into { $account } on { $at }: nothing was added.
+reconcile-cli-no-account = There is no account { $account }; the accounts are { $known }.
+reconcile-cli-no-profile = There is no profile { $profile }; the profiles are { $known }.
+reconcile-cli-bad-mapping = The saved mapping { $profile } cannot be read: { $detail }
+reconcile-cli-column = { $column ->
+        [what] what
+       *[value] value
+    }
+reconcile-cli-row = { $what ->
+        [file] file
+        [account] account
+        [profile] profile
+        [lines] lines in the file
+        [new-lines] new lines
+        [reference] matched by reference
+        [reference-wht] matched by reference, less 1 % withholding
+        [amount-date-name] matched by amount, date and name
+        [unmatched] left unmatched
+        [seconds] seconds
+       *[other] { $what }
+    }
+reconcile-cli-nothing-new = Every line was already there (an overlapping file): nothing new.
+reconcile-cli-left = { $count ->
+        [one] One line is left for the reconciliation screen (log in to prakan as finance).
+       *[other] { $count } lines are left for the reconciliation screen (log in to prakan as finance).
+    }
+reconcile-cli-sample-profile = A sample is written as { $known }, not "{ $profile }".
+reconcile-cli-sample-lines = --lines takes a number from 1 to 1,000,000.
+reconcile-cli-sample-nothing-owed = The database is owed no premium payment to make a statement of; load the demo (prakan seed --demo) first.
+reconcile-cli-sample-written = Wrote { $path }: { $lines } lines of { $account } in the { $profile } layout.
+reconcile-cli-sample-row = { $what ->
+        [reference] bill payments quoting policy number and payment reference
+        [less-withholding] the same from companies, less 1 % withholding
+        [by-name] transfers naming the customer, near the due date
+        [other-payer] transfers from someone else's account, near the due date
+       *[unknown] money nobody owes (unknown transfers, deposits, fees)
+    }
+reconcile-cli-sample-next = Import it as finance: prakan reconcile import { $path } --profile { $profile } --account { $account } --as malee
+bench-reconcile-column = { $column ->
+        [what] what
+       *[value] value
+    }
+bench-reconcile-row = { $what ->
+        [pending] pending payments before the run
+        [as] imported and matched as
+        [mix] lines: reference / less withholding / by name / other payer / unknown
+        [file] file (MB)
+        [parse] parse and hash (s)
+        [stage] import: lines staged (s)
+        [import] import: whole, rules, receipts and commit included (s)
+        [end-to-end] end to end (s)
+        [rate] lines/s end to end
+        [matched] matched: reference / less withholding / amount, date and name / unmatched
+        [restored] given back: payments / receipts (time)
+       *[other] { $what }
+    }
+bench-reconcile-targets = Targets: import + auto-match { $rate } lines/s (≥ { $rate_target }); manual match p95 { $p95 } ms (≤ { $p95_target }).

@@ -194,3 +194,78 @@ help-bench-arg-idle_seconds = startup: จำนวนวินาทีที�
 help-bench-arg-pgbench_seconds = lookup: จำนวนวินาทีที่รัน pgbench -S เทียบกับสถานการณ์ทดสอบ (0: ไม่รัน); issue: จำนวนวินาทีที่รัน pgbench แบบ TPC-B
 help-bench-arg-policies = issue: จำนวนกรมธรรม์ที่ออกโดยผู้ใช้หนึ่งคน และอีกครั้งโดยผู้ใช้ตาม --clients
 help-bench-arg-clients = issue: จำนวนผู้ใช้ที่ออกกรมธรรม์พร้อมกันเพื่อวัดปริมาณงาน (และจำนวนผู้ใช้ของ pgbench)
+
+## prakan reconcile
+help-reconcile-about = รายการเดินบัญชีธนาคาร: นำเข้าและจับคู่กับการชำระเงิน หรือเขียนไฟล์ตัวอย่างไว้ทดลอง
+help-reconcile-import-about = นำเข้ารายการเดินบัญชีของบัญชีหนึ่งและจับคู่แต่ละรายการกับการชำระเงิน (ฝ่ายการเงิน)
+help-reconcile-import-arg-file = ไฟล์รายการเดินบัญชี (CSV หรือ CAMT.053 XML)
+help-reconcile-import-arg-profile = KBANK, SCB, CAMT053 หรือรหัสของรูปแบบคอลัมน์ที่บันทึกไว้
+help-reconcile-import-arg-account = บัญชีของบริษัทที่เป็นเจ้าของรายการเดินบัญชี เช่น KBANK-PREMIUM
+help-reconcile-import-arg-username = บัญชีพนักงานที่ใช้ทำรายการ (PRAKAN_USER) ฐานข้อมูลให้เฉพาะฝ่ายการเงินนำเข้า และบันทึกตรวจสอบบันทึกชื่อไว้
+help-reconcile-import-arg-password_stdin = อ่านรหัสผ่านจากบรรทัดแรกของอินพุตมาตรฐาน
+help-reconcile-sample-about = เขียนรายการเดินบัญชีตัวอย่างจากการชำระเงินที่ยังค้างในฐานข้อมูล ไว้ทดลองใช้ prakan
+help-reconcile-sample-arg-file = ไฟล์ที่จะเขียน (ต้องยังไม่มีอยู่)
+help-reconcile-sample-arg-profile = KBANK, SCB หรือ CAMT053
+help-reconcile-sample-arg-lines = จำนวนรายการที่ต้องการ (น้อยกว่านี้ถ้ายอดค้างมีไม่พอ)
+help-reconcile-sample-arg-account = บัญชี: KBANK-PREMIUM ถ้าไม่ระบุ (SCB-PREMIUM สำหรับ SCB)
+help-reconcile-sample-arg-seed = seed ฐานข้อมูล และวันเดียวกันให้ไฟล์เดียวกัน
+help-bench-arg-statement_lines = reconcile: จำนวนรายการในไฟล์ที่นำเข้า (จากนั้นจับคู่รายการที่ยังไม่จับคู่ด้วยมือตาม --iterations)
+reconcile-cli-unreadable = อ่าน { $path } ไม่ได้: { $detail }
+reconcile-cli-unwritable = เขียน { $path } ไม่ได้: { $detail }
+reconcile-cli-refused = ไม่ได้นำเข้า { $path }: { $why }
+reconcile-cli-importing = กำลังนำเข้า { $lines } รายการเข้าบัญชี { $account }…
+reconcile-cli-progress = บันทึกแล้ว { $stored }/{ $total } รายการ ({ $percent } %) · { $rate } รายการ/วินาที
+reconcile-cli-already = { $path } นำเข้าบัญชี { $account } แล้วเมื่อ { $at } จึงไม่มีรายการใดเพิ่ม
+reconcile-cli-no-account = ไม่มีบัญชี { $account } บัญชีที่มีคือ { $known }
+reconcile-cli-no-profile = ไม่มีรูปแบบ { $profile } รูปแบบที่มีคือ { $known }
+reconcile-cli-bad-mapping = อ่านรูปแบบคอลัมน์ที่บันทึกไว้ { $profile } ไม่ได้: { $detail }
+reconcile-cli-column = { $column ->
+        [what] รายการ
+       *[value] จำนวน
+    }
+reconcile-cli-row = { $what ->
+        [file] ไฟล์
+        [account] บัญชี
+        [profile] รูปแบบ
+        [lines] รายการในไฟล์
+        [new-lines] รายการใหม่
+        [reference] จับคู่ด้วยเลขอ้างอิง
+        [reference-wht] จับคู่ด้วยเลขอ้างอิง หักภาษี ณ ที่จ่าย 1 %
+        [amount-date-name] จับคู่ด้วยยอดเงิน วันที่ และชื่อ
+        [unmatched] ยังไม่จับคู่
+        [seconds] วินาที
+       *[other] { $what }
+    }
+reconcile-cli-nothing-new = ทุกรายการมีอยู่แล้ว (ไฟล์ซ้อนทับกัน) จึงไม่มีรายการใหม่
+reconcile-cli-left = เหลือ { $count } รายการให้จับคู่ที่หน้าจอกระทบยอด (เข้าสู่ระบบ prakan ด้วยบัญชีฝ่ายการเงิน)
+reconcile-cli-sample-profile = ไฟล์ตัวอย่างเขียนได้เป็น { $known } ไม่ใช่ "{ $profile }"
+reconcile-cli-sample-lines = --lines รับตัวเลขตั้งแต่ 1 ถึง 1,000,000
+reconcile-cli-sample-nothing-owed = ฐานข้อมูลไม่มีเบี้ยที่ค้างชำระให้สร้างรายการเดินบัญชี โหลดข้อมูลตัวอย่างก่อน (prakan seed --demo)
+reconcile-cli-sample-written = เขียน { $path } แล้ว: { $lines } รายการของบัญชี { $account } ในรูปแบบ { $profile }
+reconcile-cli-sample-row = { $what ->
+        [reference] ชำระผ่านธนาคารพร้อมเลขกรมธรรม์และเลขอ้างอิงการชำระ
+        [less-withholding] แบบเดียวกันจากนิติบุคคล หักภาษี ณ ที่จ่าย 1 %
+        [by-name] โอนเงินระบุชื่อลูกค้า ใกล้วันครบกำหนด
+        [other-payer] โอนเงินจากบัญชีของผู้อื่น ใกล้วันครบกำหนด
+       *[unknown] เงินที่ไม่มีใครค้างชำระ (โอนไม่ทราบที่มา ฝากเงินสด ค่าธรรมเนียม)
+    }
+reconcile-cli-sample-next = นำเข้าด้วยบัญชีฝ่ายการเงิน: prakan reconcile import { $path } --profile { $profile } --account { $account } --as malee
+bench-reconcile-column = { $column ->
+        [what] รายการ
+       *[value] ค่า
+    }
+bench-reconcile-row = { $what ->
+        [pending] การชำระเงินที่ค้างก่อนเริ่มวัด
+        [as] นำเข้าและจับคู่ในนามของ
+        [mix] รายการ: เลขอ้างอิง / หักภาษี / ชื่อ / ผู้อื่นโอน / ไม่ทราบที่มา
+        [file] ขนาดไฟล์ (MB)
+        [parse] อ่านไฟล์และคำนวณแฮช (วินาที)
+        [stage] นำเข้า: พักรายการ (วินาที)
+        [import] นำเข้าทั้งหมด รวมกฎจับคู่ ใบเสร็จ และ commit (วินาที)
+        [end-to-end] ตั้งแต่ต้นจนจบ (วินาที)
+        [rate] รายการ/วินาที ตั้งแต่ต้นจนจบ
+        [matched] จับคู่: เลขอ้างอิง / หักภาษี / ยอดเงิน วันที่ และชื่อ / ยังไม่จับคู่
+        [restored] คืนสภาพ: การชำระเงิน / ใบเสร็จ (เวลา)
+       *[other] { $what }
+    }
+bench-reconcile-targets = เป้าหมาย: นำเข้าและจับคู่อัตโนมัติ { $rate } รายการ/วินาที (≥ { $rate_target }) จับคู่ด้วยมือ p95 { $p95 } มิลลิวินาที (≤ { $p95_target })

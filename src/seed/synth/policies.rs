@@ -112,6 +112,8 @@ pub struct Policy {
     pub premium: PremiumBreakdown,
     pub sum_insured: Option<Decimal>,
     pub deductible: Decimal,
+    /// How the premium is paid: its payments follow it.
+    pub plan: PaymentPlan,
 }
 
 /// What became of the premium of a cancelled policy.
@@ -400,11 +402,7 @@ fn write_policy(
         voluntary_base(policy_type, motorcycle, sum_insured)
     };
     let premium = PremiumBreakdown::new(base, satang(base * ncb / dec!(100)));
-    let plan = match (policy_type, rng.random_range(0..100)) {
-        (PolicyType::Cmi, _) | (_, 0..75) => PaymentPlan::Full,
-        (_, 75..90) => PaymentPlan::Installment6,
-        _ => PaymentPlan::Installment12,
-    };
+    let plan = payment_plan(rng, policy_type, premium.total);
     let issued_at = (status != "DRAFT").then(|| {
         ctx.moment(
             days_before(start.min(ctx.today), rng.random_range(0..15)),
@@ -460,6 +458,24 @@ fn write_policy(
         premium,
         sum_insured,
         deductible,
+        plan,
+    }
+}
+
+/// How a premium is paid. CMI and small premiums are paid at once; a voluntary premium is
+/// often spread over monthly instalments (0 % plans by card or bill payment), a Class 1
+/// premium of 15,000–30,000 baht more often than not.
+fn payment_plan(rng: &mut impl Rng, policy_type: PolicyType, total: Decimal) -> PaymentPlan {
+    let (full, six_months) = match policy_type {
+        PolicyType::Cmi => return PaymentPlan::Full,
+        _ if total < dec!(3000) => return PaymentPlan::Full,
+        PolicyType::Class1 => (30, 50),
+        _ => (55, 80),
+    };
+    match rng.random_range(0..100) {
+        n if n < full => PaymentPlan::Full,
+        n if n < six_months => PaymentPlan::Installment6,
+        _ => PaymentPlan::Installment12,
     }
 }
 
@@ -497,15 +513,7 @@ fn add_premium_payments(
     refund: Refund,
     book: &mut Book,
 ) -> Decimal {
-    let plan = match (policy.policy_type, policy.premium.total) {
-        (PolicyType::Cmi, _) => PaymentPlan::Full,
-        (_, total) if total < dec!(3000) => PaymentPlan::Full,
-        _ => match rng.random_range(0..100) {
-            0..75 => PaymentPlan::Full,
-            75..90 => PaymentPlan::Installment6,
-            _ => PaymentPlan::Installment12,
-        },
-    };
+    let plan = policy.plan;
     let count = plan.instalments();
     let instalments = schedule(policy.premium.total, plan, policy.start, Remainder::First);
     let method = *[
@@ -726,4 +734,35 @@ fn add_refund(
         .field(created)
         .field(paid_at.unwrap_or(created));
     book.payments.end_row();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::seed::synth::{Numbering, StaffIds, add_customer};
+    use rand::SeedableRng;
+    use rand::rngs::SmallRng;
+
+    /// `prakan bench reconcile` wants 1,000,000 pending premium payments (PENDING incoming,
+    /// each with its `PAY-…` reference) at 1,000,000 customers.
+    #[test]
+    fn a_book_of_a_million_has_a_million_pending_payments() {
+        let staff = StaffIds {
+            agents: vec![Uuid::nil()],
+            adjusters: vec![Uuid::nil()],
+            ..StaffIds::default()
+        };
+        let ctx = SynthContext::new(Utc::now(), staff, Numbering::default());
+        let mut rng = SmallRng::seed_from_u64(7);
+        let mut book = Book::new();
+        let customers = 10_000;
+        for index in 0..customers {
+            add_customer(&ctx, &mut rng, index, &mut book);
+        }
+        let pending = book.seen("payment", "PENDING");
+        assert!(
+            pending * (1_000_000 / customers) >= 1_000_000,
+            "{pending} pending payments for {customers} customers"
+        );
+    }
 }

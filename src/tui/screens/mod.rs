@@ -7,6 +7,7 @@ pub mod health;
 pub mod home;
 pub mod login;
 pub mod policies;
+pub mod reconcile;
 
 use crate::i18n::{Calendar, Lang};
 use crate::tui::theme::Theme;

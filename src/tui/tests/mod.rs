@@ -4,6 +4,7 @@
 mod claims;
 mod customers;
 mod policies;
+mod reconcile;
 mod snapshots;
 mod update;
 

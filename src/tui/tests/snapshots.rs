@@ -112,7 +112,7 @@ async fn the_health_table() {
     let mut app = app(Lang::En, false);
     log_in(&mut app, GroupRole::Admin);
     app.toast = None;
-    app.update(key(KeyCode::Char('3')));
+    app.update(key(KeyCode::Char('4')));
     let Some(request) = (match &app.screen {
         crate::tui::app::Screen::Health(_) => Some(1),
         _ => None,

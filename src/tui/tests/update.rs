@@ -221,7 +221,7 @@ fn logged_in(group: GroupRole) -> App {
 async fn the_idle_lock_covers_the_screen_and_keeps_what_was_typed() {
     let mut app = app(Lang::En, false);
     log_in(&mut app, GroupRole::Finance);
-    app.update(key(KeyCode::Char('2')));
+    open_account(&mut app, GroupRole::Finance);
     assert!(matches!(app.screen, Screen::Account(_)));
     type_text(&mut app, "half-typed");
     let later = app.now + IDLE_LOCK + Duration::from_secs(1);
@@ -296,7 +296,7 @@ async fn switching_language_keeps_the_screen_and_what_was_typed() {
     assert!(screen(&mut app, 80, 24).contains("Username"));
 
     log_in(&mut app, GroupRole::Finance);
-    app.update(key(KeyCode::Char('2')));
+    open_account(&mut app, GroupRole::Finance);
     type_text(&mut app, "ก่อนสลับ");
     app.update(key(KeyCode::F(2)));
     let Screen::Account(account) = &app.screen else {
