@@ -292,7 +292,9 @@ pub async fn sample_statement(
         lines.push(transfer_near_due(&clock, &mut rng, owed, &payer));
         mix.other_payer += 1;
     }
-    for _ in 0..share(SHARE_UNKNOWN) {
+    // Money nobody owes, its share of the lines the database could fill.
+    let unknown = lines.len() * SHARE_UNKNOWN / (100 - SHARE_UNKNOWN);
+    for _ in 0..unknown {
         lines.push(unknown_line(&clock, &mut rng));
         mix.unknown += 1;
     }
@@ -413,7 +415,7 @@ fn unknown_line(clock: &Clock, rng: &mut impl Rng) -> SampleLine {
             format!("รับโอนจาก {} {company}", from_account(rng)),
         ),
         40..55 => (
-            Decimal::from(rng.random_range(1..100) * 500),
+            Decimal::from(rng.random_range(10..500) * 100),
             "ฝากเงินสดผ่านเครื่อง CDM".to_string(),
         ),
         55..75 => (baht(rng, 100, 20_000), "รับโอนเงิน PromptPay".to_string()),

@@ -566,6 +566,7 @@ async fn reconcile(args: &BenchArgs, settings: &Settings, ctx: Ctx) -> Outcome {
         row("import", format!("{:.2}", report.import_seconds)),
         row("end-to-end", format!("{:.2}", report.end_to_end_seconds)),
         row("rate", format!("{:.0}", report.lines_per_second)),
+        row("new-lines", report.new_lines.to_string()),
         row(
             "matched",
             format!(

@@ -10,6 +10,7 @@ use uuid::Uuid;
 
 use crate::db::claims::DamageAssessment;
 use crate::db::customers::{SaveError, commit_or_conflict, conflict, set_context};
+use crate::db::reconcile_work::mask_account;
 use crate::domain::claim_flow::{
     AssessmentType, ClaimStatus, DamageItem, RecommendedAction, damage_total,
 };
@@ -356,7 +357,8 @@ pub struct SettlementDraft {
     pub payee_name: String,
     /// Whether the insured was at fault: the renewal's no-claim discount reads it.
     pub at_fault: bool,
-    /// Bank code (DOMAIN §7) and account of the payee, when known.
+    /// Bank code (DOMAIN §7) and account of the payee, when known (the account is stored
+    /// masked: finance types it whole when paying).
     pub bank_code: Option<String>,
     pub bank_account: Option<String>,
 }
@@ -410,7 +412,7 @@ pub async fn settle(
     .bind(net)
     .bind(&reference)
     .bind(&draft.bank_code)
-    .bind(&draft.bank_account)
+    .bind(draft.bank_account.as_deref().map(mask_account))
     .fetch_one(&mut *tx)
     .await?;
     sqlx::query(

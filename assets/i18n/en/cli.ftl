@@ -267,6 +267,7 @@ bench-reconcile-row = { $what ->
         [import] import: whole, rules, receipts and commit included (s)
         [end-to-end] end to end (s)
         [rate] lines/s end to end
+        [new-lines] lines new to the account
         [matched] matched: reference / less withholding / amount, date and name / unmatched
         [restored] given back: payments / receipts (time)
        *[other] { $what }

@@ -266,7 +266,12 @@ impl Prompt {
         if let Some(code) = &payout.bank_code {
             form.set_value(BANK_CODE, code);
         }
-        if let Some(account) = &payout.bank_account_number {
+        // A stored account is masked (xxx-x-x1234-x): the transfer's account is typed whole.
+        if let Some(account) = payout
+            .bank_account_number
+            .as_ref()
+            .filter(|account| !account.contains('x'))
+        {
             form.set_value(ACCOUNT, account);
         }
         form.set_value(PAID_ON, &today);
