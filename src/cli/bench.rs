@@ -55,8 +55,8 @@ pub struct BenchArgs {
     /// `renew`: policies per transaction.
     #[arg(long, default_value_t = prakan::db::renewals::CHUNK)]
     chunk: usize,
-    /// `reconcile`: lines of the statement imported (its unmatched lines are then resolved
-    /// by hand, `--iterations` of them).
+    /// `reconcile`: lines of the statement imported (then `--iterations` matches are made by
+    /// hand through its unmatched lines).
     #[arg(long, default_value_t = 100_000)]
     statement_lines: usize,
 }
@@ -576,6 +576,10 @@ async fn reconcile(args: &BenchArgs, settings: &Settings, ctx: Ctx) -> Outcome {
                 matched.amount_date_name,
                 matched.unmatched
             ),
+        ),
+        row(
+            "by-hand",
+            format!("{} / {}", report.looked_at, report.without_candidate),
         ),
         row(
             "restored",

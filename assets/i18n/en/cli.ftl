@@ -209,7 +209,7 @@ help-reconcile-sample-arg-profile = KBANK, SCB or CAMT053.
 help-reconcile-sample-arg-lines = Lines wanted (fewer when less is owed).
 help-reconcile-sample-arg-account = The account: KBANK-PREMIUM unless told (SCB-PREMIUM for SCB).
 help-reconcile-sample-arg-seed = The same seed, database and day give the same file.
-help-bench-arg-statement_lines = reconcile: lines of the statement imported (then --iterations of its unmatched lines are resolved by hand).
+help-bench-arg-statement_lines = reconcile: lines of the statement imported (then --iterations matches are made by hand through its unmatched lines).
 reconcile-cli-unreadable = Cannot read { $path }: { $detail }
 reconcile-cli-unwritable = Cannot write { $path }: { $detail }
 reconcile-cli-refused = { $path } was not imported: { $why }
@@ -269,6 +269,7 @@ bench-reconcile-row = { $what ->
         [rate] lines/s end to end
         [new-lines] lines new to the account
         [matched] matched: reference / less withholding / amount, date and name / unmatched
+        [by-hand] by hand: lines looked at / without a candidate of their amount
         [restored] given back: payments / receipts (time)
        *[other] { $what }
     }

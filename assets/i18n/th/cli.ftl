@@ -209,7 +209,7 @@ help-reconcile-sample-arg-profile = KBANK, SCB หรือ CAMT053
 help-reconcile-sample-arg-lines = จำนวนรายการที่ต้องการ (น้อยกว่านี้ถ้ายอดค้างมีไม่พอ)
 help-reconcile-sample-arg-account = บัญชี: KBANK-PREMIUM ถ้าไม่ระบุ (SCB-PREMIUM สำหรับ SCB)
 help-reconcile-sample-arg-seed = seed ฐานข้อมูล และวันเดียวกันให้ไฟล์เดียวกัน
-help-bench-arg-statement_lines = reconcile: จำนวนรายการในไฟล์ที่นำเข้า (จากนั้นจับคู่รายการที่ยังไม่จับคู่ด้วยมือตาม --iterations)
+help-bench-arg-statement_lines = reconcile: จำนวนรายการในไฟล์ที่นำเข้า (จากนั้นจับคู่ด้วยมือจากรายการที่ยังไม่จับคู่ให้ได้ตาม --iterations)
 reconcile-cli-unreadable = อ่าน { $path } ไม่ได้: { $detail }
 reconcile-cli-unwritable = เขียน { $path } ไม่ได้: { $detail }
 reconcile-cli-refused = ไม่ได้นำเข้า { $path }: { $why }
@@ -266,6 +266,7 @@ bench-reconcile-row = { $what ->
         [rate] รายการ/วินาที ตั้งแต่ต้นจนจบ
         [new-lines] รายการใหม่ของบัญชี
         [matched] จับคู่: เลขอ้างอิง / หักภาษี / ยอดเงิน วันที่ และชื่อ / ยังไม่จับคู่
+        [by-hand] จับคู่ด้วยมือ: รายการที่ดู / ไม่มีรายการรอชำระที่ยอดตรงกัน
         [restored] คืนสภาพ: การชำระเงิน / ใบเสร็จ (เวลา)
        *[other] { $what }
     }
