@@ -148,11 +148,7 @@ pub async fn run(args: BenchArgs, settings: &Settings, ctx: Ctx) -> Outcome {
     pool.close().await;
     if args.json {
         let report = serde_json::json!({ "scenarios": results, "pgbench_select_only": pgbench });
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&report)
-                .map_err(|e| std::io::Error::other(e.to_string()))?
-        );
+        print_json(&report)?;
         return Ok(());
     }
     println!("{}", target.describe());
@@ -233,11 +229,7 @@ async fn issue(args: &BenchArgs, settings: &Settings, ctx: Ctx) -> Outcome {
     admin.close().await;
     if args.json {
         let json = serde_json::json!({ "issue": report, "pgbench_tpc_b": pgbench });
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&json)
-                .map_err(|e| std::io::Error::other(e.to_string()))?
-        );
+        print_json(&json)?;
         return Ok(());
     }
     println!("{}", target.describe());
@@ -303,11 +295,7 @@ async fn startup(args: &BenchArgs, settings: &Settings, ctx: Ctx) -> Outcome {
             .await
             .map_err(|e| super::Failure(e.message()))?;
     if args.json {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&report)
-                .map_err(|e| std::io::Error::other(e.to_string()))?
-        );
+        print_json(&report)?;
         return Ok(());
     }
     let timing = |what: &str, s: &prakan::bench::Summary| {
@@ -382,11 +370,7 @@ async fn renew(args: &BenchArgs, settings: &Settings, ctx: Ctx) -> Outcome {
         eprintln!();
     }
     if args.json {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&report)
-                .map_err(|e| std::io::Error::other(e.to_string()))?
-        );
+        print_json(&report)?;
         return Ok(());
     }
     println!("{}", target.describe());
@@ -459,11 +443,7 @@ async fn claims(args: &BenchArgs, settings: &Settings, ctx: Ctx) -> Outcome {
     .map_err(|e| super::Failure(e.message()))?;
     pool.close().await;
     if args.json {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&report)
-                .map_err(|e| std::io::Error::other(e.to_string()))?
-        );
+        print_json(&report)?;
     } else {
         println!("{}", target.describe());
         let row = |name: &str, concurrency: usize, s: &prakan::bench::Summary| {
@@ -538,11 +518,7 @@ async fn reconcile(args: &BenchArgs, settings: &Settings, ctx: Ctx) -> Outcome {
     .map_err(|e| super::Failure(e.message()))?;
     admin.close().await;
     if args.json {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&report)
-                .map_err(|e| std::io::Error::other(e.to_string()))?
-        );
+        print_json(&report)?;
         return Ok(());
     }
     println!("{}", target.describe());
@@ -637,5 +613,12 @@ async fn reconcile(args: &BenchArgs, settings: &Settings, ctx: Ctx) -> Outcome {
             p95_target = format!("{:.0}", report.targets.manual_match_p95_ms)
         )
     );
+    Ok(())
+}
+
+/// Prints a report as pretty JSON (`--json`).
+fn print_json(report: &impl serde::Serialize) -> std::io::Result<()> {
+    let text = serde_json::to_string_pretty(report).map_err(std::io::Error::other)?;
+    println!("{text}");
     Ok(())
 }
