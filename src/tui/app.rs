@@ -401,14 +401,9 @@ impl App {
             };
             self.show(notice.message, tone);
         }
-        let mut cmds = self.note_connection(outcome.lost_connection);
-        if let Some(session) = &self.session {
-            cmds.extend(outcome.cmds.into_iter().map(|cmd| Cmd::Customers {
-                pool: session.pool.clone(),
-                cmd,
-            }));
-        }
-        cmds
+        self.screen_cmds(outcome.lost_connection, outcome.cmds, |pool, cmd| {
+            Cmd::Customers { pool, cmd }
+        })
     }
 
     /// Opens the policy screen for the customer screen's work, keeping the customer
@@ -465,14 +460,9 @@ impl App {
             };
             self.show(notice.message, tone);
         }
-        let mut cmds = self.note_connection(outcome.lost_connection);
-        if let Some(session) = &self.session {
-            cmds.extend(outcome.cmds.into_iter().map(|cmd| Cmd::Policies {
-                pool: session.pool.clone(),
-                cmd,
-            }));
-        }
-        cmds
+        self.screen_cmds(outcome.lost_connection, outcome.cmds, |pool, cmd| {
+            Cmd::Policies { pool, cmd }
+        })
     }
 
     fn on_policies(&mut self, msg: policies::work::PoliciesMsg) -> Vec<Cmd> {
@@ -498,18 +488,19 @@ impl App {
         if let Some(notice) = outcome.notice {
             self.show(notice.message, notice.tone);
         }
-        let mut cmds = self.note_connection(outcome.lost_connection);
-        if let Some(session) = &self.session {
-            if outcome.listen {
-                cmds.push(Cmd::ListenClaims {
-                    pool: session.pool.clone(),
-                });
-            }
-            cmds.extend(outcome.cmds.into_iter().map(|cmd| Cmd::Claims {
+        let mut cmds = Vec::new();
+        if outcome.listen
+            && let Some(session) = &self.session
+        {
+            cmds.push(Cmd::ListenClaims {
                 pool: session.pool.clone(),
-                cmd,
-            }));
+            });
         }
+        cmds.extend(
+            self.screen_cmds(outcome.lost_connection, outcome.cmds, |pool, cmd| {
+                Cmd::Claims { pool, cmd }
+            }),
+        );
         cmds
     }
 
@@ -549,14 +540,9 @@ impl App {
         if let Some(notice) = outcome.notice {
             self.show(notice.message, notice.tone);
         }
-        let mut cmds = self.note_connection(outcome.lost_connection);
-        if let Some(session) = &self.session {
-            cmds.extend(outcome.cmds.into_iter().map(|cmd| Cmd::Reconcile {
-                pool: session.pool.clone(),
-                cmd,
-            }));
-        }
-        cmds
+        self.screen_cmds(outcome.lost_connection, outcome.cmds, |pool, cmd| {
+            Cmd::Reconcile { pool, cmd }
+        })
     }
 
     fn on_reconcile(&mut self, msg: reconcile::work::ReconcileMsg) -> Vec<Cmd> {
@@ -650,6 +636,25 @@ impl App {
             error: None,
             request: 0,
         }));
+    }
+
+    /// A screen's commands, each with the session's pool, after noting a lost connection
+    /// (no session: nothing to run).
+    fn screen_cmds<C>(
+        &mut self,
+        lost_connection: bool,
+        screen_cmds: Vec<C>,
+        wrap: impl Fn(PgPool, C) -> Cmd,
+    ) -> Vec<Cmd> {
+        let mut cmds = self.note_connection(lost_connection);
+        if let Some(session) = &self.session {
+            cmds.extend(
+                screen_cmds
+                    .into_iter()
+                    .map(|cmd| wrap(session.pool.clone(), cmd)),
+            );
+        }
+        cmds
     }
 
     fn note_connection(&mut self, lost: bool) -> Vec<Cmd> {
