@@ -21,3 +21,30 @@ pub struct Ui<'a> {
     pub theme: &'a Theme,
     pub tick: u64,
 }
+
+impl Ui<'_> {
+    /// What a screen waiting for `remote` shows instead of it: the spinner with the
+    /// sentence of `loading` (a message key), or the error. `Ok` once it is loaded.
+    pub fn loaded<'r, T>(
+        &self,
+        remote: &'r crate::tui::remote::Remote<T>,
+        loading: &'static str,
+    ) -> Result<&'r T, ratatui::text::Line<'static>> {
+        use crate::tui::remote::Remote;
+        match remote {
+            Remote::Loaded(value) => Ok(value),
+            Remote::Failed(message) => Err(ratatui::text::Line::styled(
+                message.text(self.lang),
+                self.theme.error(),
+            )),
+            Remote::Idle | Remote::Loading => Err(ratatui::text::Line::styled(
+                format!(
+                    "{} {}",
+                    crate::tui::widgets::spinner(self.tick),
+                    crate::i18n::text(self.lang, loading, &[])
+                ),
+                self.theme.muted(),
+            )),
+        }
+    }
+}

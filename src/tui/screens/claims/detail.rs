@@ -21,7 +21,6 @@ use crate::tui::keymap::Action;
 use crate::tui::remote::{Remote, RequestCounter};
 use crate::tui::screens::Ui;
 use crate::tui::screens::customers::labels;
-use crate::tui::widgets::spinner;
 use crate::tui::widgets::text;
 use crate::{key, msg, tr};
 
@@ -256,27 +255,10 @@ impl ClaimPane {
             editor.form.render(frame, area, ui);
             return;
         }
-        let detail = match &self.detail {
-            Remote::Loaded(detail) => detail,
-            Remote::Failed(message) => {
-                frame.render_widget(
-                    Paragraph::new(Line::styled(message.text(ui.lang), ui.theme.error())),
-                    area,
-                );
-                return;
-            }
-            _ => {
-                frame.render_widget(
-                    Paragraph::new(Line::styled(
-                        format!(
-                            "{} {}",
-                            spinner(ui.tick),
-                            tr!(ui.lang, "claims-loading-one")
-                        ),
-                        ui.theme.muted(),
-                    )),
-                    area,
-                );
+        let detail = match ui.loaded(&self.detail, key!("claims-loading-one")) {
+            Ok(detail) => detail,
+            Err(line) => {
+                frame.render_widget(Paragraph::new(line), area);
                 return;
             }
         };

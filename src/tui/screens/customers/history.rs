@@ -13,7 +13,7 @@ use crate::i18n::date_time;
 use crate::tr;
 use crate::tui::remote::{Remote, RequestCounter};
 use crate::tui::screens::Ui;
-use crate::tui::widgets::{spinner, text};
+use crate::tui::widgets::text;
 
 #[derive(Debug, Clone)]
 pub struct HistoryPane {
@@ -44,20 +44,12 @@ impl HistoryPane {
     }
 
     fn lines(&self, ui: &Ui, width: usize) -> Vec<Line<'static>> {
-        let entries = match &self.entries {
-            Remote::Idle | Remote::Loading => {
-                return vec![Line::styled(
-                    format!("{} {}", spinner(ui.tick), tr!(ui.lang, "loading")),
-                    ui.theme.muted(),
-                )];
-            }
-            Remote::Failed(message) => {
-                return vec![Line::styled(message.text(ui.lang), ui.theme.error())];
-            }
-            Remote::Loaded(entries) if entries.is_empty() => {
+        let entries = match ui.loaded(&self.entries, crate::key!("loading")) {
+            Err(line) => return vec![line],
+            Ok(entries) if entries.is_empty() => {
                 return vec![Line::styled(tr!(ui.lang, "history-none"), ui.theme.muted())];
             }
-            Remote::Loaded(entries) => entries,
+            Ok(entries) => entries,
         };
         let mut lines = Vec::new();
         for entry in entries {

@@ -370,27 +370,10 @@ impl PolicyPane {
             history.render(frame, area, ui);
             return;
         }
-        let detail = match &self.detail {
-            Remote::Loaded(detail) => detail,
-            Remote::Failed(message) => {
-                frame.render_widget(
-                    Paragraph::new(Line::styled(message.text(ui.lang), ui.theme.error())),
-                    area,
-                );
-                return;
-            }
-            _ => {
-                frame.render_widget(
-                    Paragraph::new(Line::styled(
-                        format!(
-                            "{} {}",
-                            spinner(ui.tick),
-                            tr!(ui.lang, "policy-view-loading")
-                        ),
-                        ui.theme.muted(),
-                    )),
-                    area,
-                );
+        let detail = match ui.loaded(&self.detail, key!("policy-view-loading")) {
+            Ok(detail) => detail,
+            Err(line) => {
+                frame.render_widget(Paragraph::new(line), area);
                 return;
             }
         };

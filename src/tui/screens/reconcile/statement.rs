@@ -16,7 +16,6 @@ use crate::msg;
 use crate::tui::keymap::Action;
 use crate::tui::remote::{Remote, RequestCounter};
 use crate::tui::screens::Ui;
-use crate::tui::widgets::spinner;
 use crate::tui::widgets::table::{DataTable, SortKey, TableRow, Tone};
 use crate::{key, tr};
 
@@ -117,15 +116,9 @@ impl StatementPane {
         }
         let [info_area, table_area] =
             Layout::vertical([Constraint::Length(2), Constraint::Min(0)]).areas(area);
-        let info = match &self.lines {
-            Remote::Idle | Remote::Loading => vec![Line::styled(
-                format!("{} {}", spinner(ui.tick), tr!(ui.lang, "reconcile-loading")),
-                ui.theme.muted(),
-            )],
-            Remote::Failed(message) => {
-                vec![Line::styled(message.text(ui.lang), ui.theme.error())]
-            }
-            Remote::Loaded(lines) => vec![
+        let info = match ui.loaded(&self.lines, key!("reconcile-loading")) {
+            Err(line) => vec![line],
+            Ok(lines) => vec![
                 Line::styled(
                     tr!(
                         ui.lang,
