@@ -48,3 +48,20 @@ impl Ui<'_> {
         }
     }
 }
+
+/// Draws a piece of a screen at 80×24 on 25 Nov 2026 for a test, as text.
+#[cfg(test)]
+pub fn drawn_for_test(lang: Lang, render: impl FnOnce(&mut ratatui::Frame, &Ui)) -> String {
+    let theme = Theme::default();
+    let ui = Ui {
+        lang,
+        calendar: Calendar::default_for(lang),
+        today: chrono::NaiveDate::from_ymd_opt(2026, 11, 25).expect("a date"),
+        theme: &theme,
+        tick: 0,
+    };
+    let mut terminal =
+        ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).expect("a terminal");
+    terminal.draw(|frame| render(frame, &ui)).expect("drawn");
+    terminal.backend().to_string()
+}

@@ -1145,14 +1145,10 @@ fn figure(label: String, amount: String, width: usize, style: Style) -> Vec<Line
 mod tests {
     use chrono::{NaiveDate, TimeZone, Utc};
     use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-    use ratatui::Terminal;
-    use ratatui::backend::TestBackend;
     use uuid::Uuid;
 
     use super::*;
-    use crate::i18n::Calendar;
     use crate::tui::keymap::{Context, Keymap};
-    use crate::tui::theme::Theme;
 
     fn facts(assessed: Option<Decimal>) -> ClaimFacts {
         let at = Utc.with_ymd_and_hms(2026, 11, 20, 4, 0, 0).unwrap();
@@ -1250,19 +1246,7 @@ mod tests {
     }
 
     fn draw(form: &mut AssessmentForm, lang: Lang) -> String {
-        let theme = Theme::default();
-        let ui = Ui {
-            lang,
-            calendar: Calendar::default_for(lang),
-            today: NaiveDate::from_ymd_opt(2026, 11, 25).unwrap(),
-            theme: &theme,
-            tick: 0,
-        };
-        let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
-        terminal
-            .draw(|frame| form.render(frame, frame.area(), &ui))
-            .unwrap();
-        terminal.backend().to_string()
+        crate::tui::screens::drawn_for_test(lang, |frame, ui| form.render(frame, frame.area(), ui))
     }
 
     #[test]

@@ -1146,16 +1146,12 @@ fn registered_lines(registered: &Registered, ui: &Ui) -> Vec<Line<'static>> {
 mod tests {
     use chrono::TimeZone;
     use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-    use ratatui::Terminal;
-    use ratatui::backend::TestBackend;
     use rust_decimal_macros::dec;
     use uuid::Uuid;
 
     use super::*;
     use crate::db::claims::LikelyDuplicate;
-    use crate::i18n::Calendar;
     use crate::tui::keymap::{Context, Keymap};
-    use crate::tui::theme::Theme;
 
     /// 25 Nov 2026 10:00 in Bangkok.
     fn now() -> DateTime<Utc> {
@@ -1259,19 +1255,7 @@ mod tests {
     }
 
     fn draw(form: &mut FnolForm, lang: Lang) -> String {
-        let theme = Theme::default();
-        let ui = Ui {
-            lang,
-            calendar: Calendar::default_for(lang),
-            today: NaiveDate::from_ymd_opt(2026, 11, 25).unwrap(),
-            theme: &theme,
-            tick: 0,
-        };
-        let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
-        terminal
-            .draw(|frame| form.render(frame, frame.area(), &ui))
-            .unwrap();
-        terminal.backend().to_string()
+        crate::tui::screens::drawn_for_test(lang, |frame, ui| form.render(frame, frame.area(), ui))
     }
 
     #[test]
