@@ -30,8 +30,28 @@ pub enum DbCommand {
     },
     /// Print the connection URL of the database.
     Url,
-    /// Upkeep, safe to run from cron: partitions ahead, statistics.
-    Maintain,
+    /// Upkeep, safe to run from cron: partitions ahead, expiries, overdue marks, statistics.
+    Maintain {
+        /// Only ANALYZE, without VACUUM (faster on a big database).
+        #[arg(long)]
+        no_vacuum: bool,
+    },
+    /// Back the database up with pg_dump (custom format) and check the file.
+    Backup {
+        /// Where to write it (default: backups/ in the data directory).
+        file: Option<std::path::PathBuf>,
+    },
+    /// Restore a backup into an empty database.
+    Restore {
+        /// The backup file.
+        file: std::path::PathBuf,
+        /// Restore into this database (created if missing) instead of the configured one.
+        #[arg(long, value_name = "NAME")]
+        database: Option<String>,
+        /// Drop and recreate a database that holds tables (refused while anyone uses it).
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 pub async fn run(command: DbCommand, settings: &Settings, ctx: Ctx) -> Outcome {
@@ -41,7 +61,15 @@ pub async fn run(command: DbCommand, settings: &Settings, ctx: Ctx) -> Outcome {
         DbCommand::Stop { force } => stop(settings, force, ctx.lang),
         DbCommand::Psql { args } => psql(settings, ctx, &args).await,
         DbCommand::Url => url(settings),
-        DbCommand::Maintain => maintain(settings, ctx).await,
+        DbCommand::Maintain { no_vacuum } => {
+            super::maintenance::maintain(settings, ctx, !no_vacuum).await
+        }
+        DbCommand::Backup { file } => super::maintenance::backup(settings, ctx, file).await,
+        DbCommand::Restore {
+            file,
+            database,
+            force,
+        } => super::maintenance::restore(settings, ctx, &file, database, force).await,
     }
 }
 
@@ -300,58 +328,6 @@ pub async fn migrate(settings: &Settings, ctx: Ctx) -> Outcome {
             provinces = geography.0,
             amphoes = geography.1,
             tambons = geography.2
-        )
-    );
-    Ok(())
-}
-
-async fn maintain(settings: &Settings, ctx: Ctx) -> Outcome {
-    let (_target, pool) = open(settings, ctx).await?;
-    let report = prakan::db::maintain::run(&pool).await?;
-    pool.close().await;
-    let lang = ctx.lang;
-    if report.partitions_created.is_empty() {
-        println!(
-            "{}",
-            tr!(
-                lang,
-                "cli-partitions-in-place",
-                months = prakan::db::maintain::MONTHS_AHEAD
-            )
-        );
-    } else {
-        println!(
-            "{}",
-            tr!(
-                lang,
-                "cli-partitions-created",
-                names = report.partitions_created.join(", ")
-            )
-        );
-    }
-    println!(
-        "{}",
-        tr!(
-            lang,
-            "cli-statistics-refreshed",
-            tables = report.tables_analyzed
-        )
-    );
-    println!(
-        "{}",
-        tr!(
-            lang,
-            "cli-name-words-refreshed",
-            added = report.name_words.0,
-            removed = report.name_words.1
-        )
-    );
-    println!(
-        "{}",
-        tr!(
-            lang,
-            "cli-policies-expired",
-            count = report.policies_expired
         )
     );
     Ok(())

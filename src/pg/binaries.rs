@@ -91,7 +91,7 @@ fn holds_server(dir: &Path) -> bool {
     REQUIRED.iter().all(|p| dir.join(p).is_file())
 }
 
-fn candidate_dirs() -> Vec<PathBuf> {
+pub(super) fn candidate_dirs() -> Vec<PathBuf> {
     let mut dirs = Vec::new();
     if let Ok(output) = Command::new("pg_config").arg("--bindir").output()
         && output.status.success()

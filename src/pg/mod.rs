@@ -2,6 +2,7 @@
 //! shares between its own processes and stops (DESIGN §2).
 
 mod account;
+pub mod backup;
 mod binaries;
 mod cluster;
 mod lease;
