@@ -3,6 +3,7 @@
 pub mod bench;
 pub mod config;
 pub mod db;
+pub mod documents;
 pub mod domain;
 pub mod i18n;
 pub mod pg;

@@ -4,8 +4,10 @@
 mod bench;
 mod customer;
 mod database;
+mod docs;
 pub mod help;
 pub mod logging;
+mod maintenance;
 mod quote;
 mod reconcile;
 mod renew;
@@ -86,6 +88,11 @@ pub enum Command {
     Reconcile {
         #[command(subcommand)]
         command: reconcile::ReconcileCommand,
+    },
+    /// Print documents: a policy's schedule and CMI certificate, or a receipt / tax invoice.
+    Docs {
+        #[command(subcommand)]
+        command: docs::DocsCommand,
     },
     /// Run benchmark scenarios and report latency percentiles and throughput.
     Bench(bench::BenchArgs),
@@ -170,6 +177,7 @@ pub async fn run(args: Args, settings: Settings, lang: Lang) -> Outcome {
         Some(Command::Quote(quote_args)) => quote::run(quote_args, &settings, ctx).await,
         Some(Command::Renew(renew_args)) => renew::run(renew_args, &settings, ctx).await,
         Some(Command::Reconcile { command }) => reconcile::run(command, &settings, ctx).await,
+        Some(Command::Docs { command }) => docs::run(command, &settings, ctx).await,
         Some(Command::Bench(bench_args)) => bench::run(bench_args, &settings, ctx).await,
     }
 }

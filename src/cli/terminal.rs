@@ -28,6 +28,7 @@ pub async fn run(settings: &Settings, ctx: Ctx) -> Outcome {
         eprintln!("{}", tr!(ctx.lang, "cli-config-bad-colour", entry = entry));
         Theme::default()
     });
+    prakan::documents::set_data_dir(settings.data_dir.clone());
     let app = App::new(AppConfig {
         lang: ctx.lang,
         theme,

@@ -140,6 +140,12 @@ pub fn constraint_message(constraint: &str) -> Option<Message> {
         "chk_reconciliation_matches_due" => key!("constraint-match-due"),
         "chk_reconciliation_matches_undone_final" => key!("constraint-match-undone-final"),
         "chk_payment_receipts_paid" => key!("constraint-receipt-paid"),
+        // Documents (migration 0026); the sentence lives in documents.ftl.
+        "chk_payment_receipts_print" => key!("constraint-receipt-print"),
+        // Administration (migration 0023); the sentences live in admin.ftl.
+        "chk_staff_end_own_session" => key!("constraint-end-own-session"),
+        "chk_rating_tables_in_force" => key!("constraint-rating-in-force"),
+        "rating_tables_pkey" => key!("constraint-rating-date-taken"),
         _ => return None,
     };
     Some(Message::new(key, Vec::new()))

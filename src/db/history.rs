@@ -91,7 +91,7 @@ fn entry(row: AuditRow) -> HistoryEntry {
 }
 
 /// A JSON value as a person reads it: text without quotes, nothing for null.
-fn shown(value: &Value) -> Option<String> {
+pub fn shown(value: &Value) -> Option<String> {
     match value {
         Value::Null => None,
         Value::String(text) => Some(text.clone()),

@@ -1,12 +1,16 @@
 //! Everything that talks SQL: which server to use, migrations, reference data, staff
 //! accounts, rating tables, maintenance. Knows nothing of terminals.
 
+pub mod audit_trail;
+pub mod backup;
 pub mod cancellation;
+pub mod charts;
 pub mod claim_queue;
 pub mod claim_work;
 pub mod claims;
 pub mod consents;
 pub mod customers;
+pub mod documents;
 pub mod error;
 pub mod geo;
 pub mod health;
@@ -19,12 +23,14 @@ pub mod pdpa;
 pub mod policies;
 pub mod policy_detail;
 pub mod rating;
+pub mod rating_admin;
 pub mod reconcile;
 pub mod reconcile_work;
 pub mod referrals;
 pub mod renewals;
 pub mod rights;
 pub mod session;
+pub mod settings;
 pub mod staff;
 pub mod target;
 pub mod vehicles;

@@ -262,6 +262,30 @@ pub async fn ping(pool: &PgPool) -> sqlx::Result<()> {
     Ok(())
 }
 
+/// Whether this program's session is still open, as the server says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SessionCheck {
+    Open,
+    /// Ended from elsewhere: an administrator (`ADMIN_ENDED`), maintenance, another logout.
+    Ended(String),
+}
+
+/// A connection check that also asks whether the session was ended from elsewhere. A
+/// connection an administrator terminated is replaced by the pool on the next use, so the
+/// row in user_sessions is what tells a running prakan that it must not carry on.
+pub async fn check(pool: &PgPool, session_id: &str) -> sqlx::Result<SessionCheck> {
+    let ended: Option<Option<String>> = sqlx::query_scalar(
+        "SELECT termination_reason FROM user_sessions WHERE session_id = $1 AND NOT is_active",
+    )
+    .bind(session_id)
+    .fetch_optional(pool)
+    .await?;
+    Ok(match ended {
+        Some(reason) => SessionCheck::Ended(reason.unwrap_or_default()),
+        None => SessionCheck::Open,
+    })
+}
+
 fn hostname() -> String {
     nix::unistd::gethostname()
         .ok()

@@ -1,6 +1,7 @@
 //! Pure business rules: no SQL, no terminal, no I/O.
 
 pub mod address;
+pub mod bahttext;
 pub mod cancellation;
 pub mod claim;
 pub mod claim_flow;

@@ -180,8 +180,8 @@ pub fn money_words_suffix(lang: Lang, amount: Decimal) -> String {
     }
 }
 
-/// Two decimals with thousands separators.
-fn grouped(amount: Decimal) -> String {
+/// Two decimals with thousands separators: "1,234.56".
+pub fn grouped(amount: Decimal) -> String {
     let text = format!("{:.2}", amount.round_dp(2));
     let (whole, fraction) = text.split_once('.').unwrap_or((&text, "00"));
     let (sign, digits) = whole.strip_prefix('-').map_or(("", whole), |d| ("-", d));

@@ -59,6 +59,19 @@ pub const CATALOGUES: [(Lang, &[(&str, &str)]); 2] = [
                 "reconcile_rules",
                 include_str!("../../assets/i18n/th/reconcile_rules.ftl"),
             ),
+            (
+                "documents",
+                include_str!("../../assets/i18n/th/documents.ftl"),
+            ),
+            (
+                "maintenance",
+                include_str!("../../assets/i18n/th/maintenance.ftl"),
+            ),
+            ("admin", include_str!("../../assets/i18n/th/admin.ftl")),
+            (
+                "oversight",
+                include_str!("../../assets/i18n/th/oversight.ftl"),
+            ),
         ],
     ),
     (
@@ -105,6 +118,19 @@ pub const CATALOGUES: [(Lang, &[(&str, &str)]); 2] = [
             (
                 "reconcile_rules",
                 include_str!("../../assets/i18n/en/reconcile_rules.ftl"),
+            ),
+            (
+                "documents",
+                include_str!("../../assets/i18n/en/documents.ftl"),
+            ),
+            (
+                "maintenance",
+                include_str!("../../assets/i18n/en/maintenance.ftl"),
+            ),
+            ("admin", include_str!("../../assets/i18n/en/admin.ftl")),
+            (
+                "oversight",
+                include_str!("../../assets/i18n/en/oversight.ftl"),
             ),
         ],
     ),

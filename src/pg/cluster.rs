@@ -120,7 +120,8 @@ impl Cluster {
                 detail: String::from_utf8_lossy(&output.stderr).trim().to_string(),
             });
         }
-        self.write_configuration()
+        // Throwaway clusters (tests) run without statement statistics, like many servers.
+        self.write_configuration(!no_sync)
     }
 
     fn check_version(&self) -> Result<(), PgError> {
@@ -141,7 +142,7 @@ impl Cluster {
     /// The cluster listens only on its private socket. Its superuser may connect there
     /// without a password (only the owning account and root can reach the socket); every
     /// other role must pass SCRAM-SHA-256, so staff passwords are really checked.
-    fn write_configuration(&self) -> Result<(), PgError> {
+    fn write_configuration(&self, statement_statistics: bool) -> Result<(), PgError> {
         let hba = "# prakan: the cluster superuser over the private socket; everyone else by SCRAM.\n\
                    local   all   postgres                 trust\n\
                    local   all   all                      scram-sha-256\n";
@@ -168,7 +169,26 @@ impl Cluster {
             .map_err(PgError::io("opening postgresql.conf"))?;
         conf.write_all(settings.as_bytes())
             .map_err(PgError::io("writing postgresql.conf"))?;
+        if statement_statistics && self.has_library("pg_stat_statements") {
+            // The health screen's slowest statements; migration 0024 creates the extension.
+            conf.write_all(b"shared_preload_libraries = 'pg_stat_statements'\n")
+                .map_err(PgError::io("writing postgresql.conf"))?;
+        }
         Ok(())
+    }
+
+    /// Whether the server's library directory (beside its bin directory) holds `name`.
+    fn has_library(&self, name: &str) -> bool {
+        let Some(prefix) = self.binaries.dir.parent() else {
+            return false;
+        };
+        let file = format!("{name}.so");
+        [
+            prefix.join("lib").join(&file),
+            prefix.join("lib/postgresql").join(&file),
+        ]
+        .iter()
+        .any(|path| path.is_file())
     }
 
     /// Starts the server and waits until it accepts connections.

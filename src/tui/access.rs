@@ -18,6 +18,14 @@ pub enum ScreenId {
     Policy,
     Account,
     Health,
+    /// Staff accounts (administrators).
+    Staff,
+    /// Settings and rating tables (administrators edit, auditors read).
+    Settings,
+    /// The audit trail viewer (auditors and administrators).
+    Audit,
+    /// Charts: each team its own, auditors and administrators all.
+    Charts,
 }
 
 pub struct ScreenAccess {
@@ -99,6 +107,36 @@ pub static ACCESS: &[ScreenAccess] = &[
         aliases: &["health", "db"],
         groups: &[GroupRole::Admin],
     },
+    ScreenAccess {
+        screen: ScreenId::Staff,
+        title: key!("screen-staff"),
+        aliases: &["staff", "users", "accounts", "พนักงาน", "ผู้ใช้"],
+        groups: &[GroupRole::Admin],
+    },
+    ScreenAccess {
+        screen: ScreenId::Settings,
+        title: key!("screen-settings"),
+        aliases: &["settings", "config", "rating", "rates", "ตั้งค่า", "อัตราเบี้ย"],
+        groups: &[GroupRole::Admin, GroupRole::Auditor],
+    },
+    ScreenAccess {
+        screen: ScreenId::Audit,
+        title: key!("screen-audit"),
+        aliases: &["audit", "trail", "log", "ตรวจสอบ", "ประวัติ"],
+        groups: &[GroupRole::Auditor, GroupRole::Admin],
+    },
+    ScreenAccess {
+        screen: ScreenId::Charts,
+        title: key!("screen-charts"),
+        aliases: &["charts", "chart", "graphs", "กราฟ", "แผนภูมิ"],
+        groups: &[
+            GroupRole::Adjuster,
+            GroupRole::Underwriter,
+            GroupRole::Finance,
+            GroupRole::Auditor,
+            GroupRole::Admin,
+        ],
+    },
 ];
 
 pub fn entry(screen: ScreenId) -> &'static ScreenAccess {
@@ -142,7 +180,12 @@ mod tests {
         }
         assert_eq!(
             menu(&[GroupRole::Adjuster]),
-            [ScreenId::Customers, ScreenId::Claims, ScreenId::Account]
+            [
+                ScreenId::Customers,
+                ScreenId::Claims,
+                ScreenId::Account,
+                ScreenId::Charts
+            ]
         );
         assert_eq!(
             menu(&[GroupRole::Admin]),
@@ -150,9 +193,45 @@ mod tests {
                 ScreenId::Customers,
                 ScreenId::Reconcile,
                 ScreenId::Account,
-                ScreenId::Health
+                ScreenId::Health,
+                ScreenId::Staff,
+                ScreenId::Settings,
+                ScreenId::Audit,
+                ScreenId::Charts
             ]
         );
+    }
+
+    #[test]
+    fn auditors_and_administrators_read_the_audit_trail_and_teams_see_charts() {
+        for group in GroupRole::ALL {
+            let auditing = matches!(group, GroupRole::Auditor | GroupRole::Admin);
+            assert_eq!(may_open(&[group], ScreenId::Audit), auditing, "{group}");
+            let charts = !matches!(group, GroupRole::Agent | GroupRole::Surveyor);
+            assert_eq!(may_open(&[group], ScreenId::Charts), charts, "{group}");
+        }
+    }
+
+    #[test]
+    fn only_administrators_manage_staff_and_auditors_read_the_settings() {
+        assert!(may_open(&[GroupRole::Admin], ScreenId::Staff));
+        assert!(may_open(&[GroupRole::Admin], ScreenId::Settings));
+        assert!(may_open(&[GroupRole::Auditor], ScreenId::Settings));
+        for group in GroupRole::ALL
+            .into_iter()
+            .filter(|g| *g != GroupRole::Admin)
+        {
+            assert!(!may_open(&[group], ScreenId::Staff), "{group}");
+        }
+        for group in [
+            GroupRole::Agent,
+            GroupRole::Underwriter,
+            GroupRole::Adjuster,
+            GroupRole::Surveyor,
+            GroupRole::Finance,
+        ] {
+            assert!(!may_open(&[group], ScreenId::Settings), "{group}");
+        }
     }
 
     #[test]
@@ -164,7 +243,8 @@ mod tests {
                 ScreenId::Issue,
                 ScreenId::Quotes,
                 ScreenId::Renewals,
-                ScreenId::Account
+                ScreenId::Account,
+                ScreenId::Charts
             ]
         );
         assert_eq!(
@@ -194,13 +274,19 @@ mod tests {
 
     #[test]
     fn adjusters_and_surveyors_work_claims_and_no_one_else() {
-        for group in [GroupRole::Adjuster, GroupRole::Surveyor] {
-            assert_eq!(
-                menu(&[group]),
-                [ScreenId::Customers, ScreenId::Claims, ScreenId::Account],
-                "{group}"
-            );
-        }
+        assert_eq!(
+            menu(&[GroupRole::Surveyor]),
+            [ScreenId::Customers, ScreenId::Claims, ScreenId::Account]
+        );
+        assert_eq!(
+            menu(&[GroupRole::Adjuster]),
+            [
+                ScreenId::Customers,
+                ScreenId::Claims,
+                ScreenId::Account,
+                ScreenId::Charts
+            ]
+        );
         for group in [
             GroupRole::Agent,
             GroupRole::Underwriter,
@@ -216,7 +302,12 @@ mod tests {
     fn finance_and_administrators_reconcile_and_no_one_else() {
         assert_eq!(
             menu(&[GroupRole::Finance]),
-            [ScreenId::Customers, ScreenId::Reconcile, ScreenId::Account]
+            [
+                ScreenId::Customers,
+                ScreenId::Reconcile,
+                ScreenId::Account,
+                ScreenId::Charts
+            ]
         );
         assert!(may_open(&[GroupRole::Admin], ScreenId::Reconcile));
         for group in [

@@ -15,6 +15,8 @@ use super::keymap::{Action, Context, Keymap};
 use super::msg::Msg;
 use super::remote::Remote;
 use super::screens::account::AccountScreen;
+use super::screens::audit::{self, AuditScreen};
+use super::screens::charts::{self, ChartsScreen};
 use super::screens::claims::{self, ClaimsScreen};
 use super::screens::customers::{self, CustomersScreen};
 use super::screens::health::HealthScreen;
@@ -22,8 +24,11 @@ use super::screens::home::HomeScreen;
 use super::screens::login::{LoginOutcome, LoginScreen};
 use super::screens::policies::{self, PoliciesScreen};
 use super::screens::reconcile::{self, ReconcileScreen};
+use super::screens::settings::{self, SettingsScreen};
+use super::screens::staff::{self, StaffScreen};
 use super::theme::Theme;
 use super::widgets::form::{Field, Form};
+use super::widgets::history::{HistoryPane, RecordRef};
 use super::widgets::picker::{Picker, PickerItem};
 use crate::db::session::{LoggedIn, StaffIdentity};
 use crate::domain::staff::GroupRole;
@@ -51,8 +56,12 @@ pub enum Screen {
     Policies(Box<PoliciesScreen>),
     Claims(Box<ClaimsScreen>),
     Reconcile(Box<ReconcileScreen>),
+    Staff(Box<StaffScreen>),
+    Settings(Box<SettingsScreen>),
     Account(AccountScreen),
     Health(HealthScreen),
+    Audit(Box<AuditScreen>),
+    Charts(Box<ChartsScreen>),
 }
 
 impl Screen {
@@ -64,8 +73,12 @@ impl Screen {
             Screen::Policies(policies) => Some(policies.screen_id()),
             Screen::Claims(_) => Some(ScreenId::Claims),
             Screen::Reconcile(_) => Some(ScreenId::Reconcile),
+            Screen::Staff(_) => Some(ScreenId::Staff),
+            Screen::Settings(_) => Some(ScreenId::Settings),
             Screen::Account(_) => Some(ScreenId::Account),
             Screen::Health(_) => Some(ScreenId::Health),
+            Screen::Audit(_) => Some(ScreenId::Audit),
+            Screen::Charts(_) => Some(ScreenId::Charts),
         }
     }
 
@@ -77,8 +90,30 @@ impl Screen {
             Screen::Policies(policies) => policies.context(),
             Screen::Claims(claims) => claims.context(),
             Screen::Reconcile(reconcile) => reconcile.context(),
+            Screen::Staff(staff) => staff.context(),
+            Screen::Settings(settings) => settings.context(),
             Screen::Account(_) => Context::Account,
             Screen::Health(_) => Context::Health,
+            Screen::Audit(audit) => audit.context(),
+            Screen::Charts(charts) => charts.context(),
+        }
+    }
+
+    /// The record `h` shows the history of: what the screen has selected, if anything.
+    pub fn selected_record(&self, lang: Lang, calendar: Calendar) -> Option<RecordRef> {
+        match self {
+            Screen::Customers(customers) => customers.selected_record(lang, calendar),
+            Screen::Policies(policies) => policies.selected_record(),
+            Screen::Claims(claims) => claims.selected_record(),
+            Screen::Reconcile(reconcile) => reconcile.selected_record(),
+            Screen::Staff(staff) => staff.selected_record(),
+            Screen::Settings(settings) => settings.selected_record(),
+            Screen::Audit(audit) => audit.selected_record(),
+            Screen::Login(_)
+            | Screen::Home(_)
+            | Screen::Account(_)
+            | Screen::Health(_)
+            | Screen::Charts(_) => None,
         }
     }
 
@@ -90,6 +125,8 @@ impl Screen {
             Screen::Policies(policies) => policies.has_unsaved_input(),
             Screen::Claims(claims) => claims.has_unsaved_input(),
             Screen::Reconcile(reconcile) => reconcile.has_unsaved_input(),
+            Screen::Staff(staff) => staff.has_unsaved_input(),
+            Screen::Settings(settings) => settings.has_unsaved_input(),
             _ => false,
         }
     }
@@ -135,6 +172,8 @@ pub enum Overlay {
     Palette(Palette),
     Confirm(ConfirmAction),
     Lock(Lock),
+    /// The history of the record the screen had selected (`h`).
+    History(HistoryPane),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -245,6 +284,9 @@ impl App {
     }
 
     pub fn context(&self) -> Context {
+        if matches!(self.overlay, Some(Overlay::History(_))) {
+            return Context::History;
+        }
         self.screen.context()
     }
 
@@ -256,8 +298,11 @@ impl App {
             Screen::Policies(policies) => policies.is_typing(),
             Screen::Claims(claims) => claims.is_typing(),
             Screen::Reconcile(reconcile) => reconcile.is_typing(),
+            Screen::Staff(staff) => staff.is_typing(),
+            Screen::Settings(settings) => settings.is_typing(),
             Screen::Health(health) => health.table.is_filtering(),
-            Screen::Home(_) => false,
+            Screen::Audit(audit) => audit.is_typing(),
+            Screen::Home(_) | Screen::Charts(_) => false,
         }
     }
 
@@ -324,6 +369,16 @@ impl App {
                 }
                 self.note_connection(lost)
             }
+            Msg::HistoryLoaded { request, result } => {
+                let lost = result
+                    .as_ref()
+                    .err()
+                    .is_some_and(crate::db::error::is_connection_problem);
+                if let Some(Overlay::History(pane)) = &mut self.overlay {
+                    pane.loaded(request, result);
+                }
+                self.note_connection(lost)
+            }
             Msg::PasswordChanged { request, result } => {
                 let saved = result.is_ok();
                 if let Screen::Account(account) = &mut self.screen {
@@ -347,6 +402,7 @@ impl App {
                 Vec::new()
             }
             Msg::Pinged { result } => self.on_pinged(result),
+            Msg::SessionEnded { reason } => self.on_session_ended(&reason),
             Msg::Customers(result) => self.on_customers(*result),
             Msg::Policies(result) => self.on_policies(*result),
             Msg::Claims(result) => self.on_claims(*result),
@@ -356,6 +412,23 @@ impl App {
                 self.on_claims_live(|claims, env| claims.on_listen_stopped(error.as_ref(), env))
             }
             Msg::Reconcile(result) => self.on_reconcile(*result),
+            Msg::Staff(result) => self.on_staff(*result),
+            Msg::Audit(result) => {
+                let (lang, calendar) = (self.lang, self.calendar);
+                let outcome = match &mut self.screen {
+                    Screen::Audit(audit) => audit.on_msg(*result, lang, calendar),
+                    _ => return Vec::new(),
+                };
+                self.audit_outcome(outcome)
+            }
+            Msg::Charts(result) => {
+                let outcome = match &mut self.screen {
+                    Screen::Charts(charts) => charts.on_msg(*result),
+                    _ => return Vec::new(),
+                };
+                self.charts_outcome(outcome)
+            }
+            Msg::Settings(result) => self.on_settings(*result),
             Msg::UnlockChecked { request, result } => {
                 if let Some(Overlay::Lock(lock)) = &mut self.overlay
                     && lock.request == request
@@ -554,6 +627,71 @@ impl App {
         self.reconcile_outcome(outcome)
     }
 
+    fn audit_outcome(&mut self, outcome: audit::Outcome) -> Vec<Cmd> {
+        self.screen_cmds(outcome.lost_connection, outcome.cmds, |pool, cmd| {
+            Cmd::Audit { pool, cmd }
+        })
+    }
+
+    fn charts_outcome(&mut self, outcome: charts::Outcome) -> Vec<Cmd> {
+        self.screen_cmds(outcome.lost_connection, outcome.cmds, |pool, cmd| {
+            Cmd::Charts { pool, cmd }
+        })
+    }
+
+    fn staff_env(&self) -> staff::Env {
+        staff::Env {
+            lang: self.lang,
+            calendar: self.calendar,
+        }
+    }
+
+    /// Turns what the staff screen produced into commands and a message.
+    fn staff_outcome(&mut self, outcome: staff::Outcome) -> Vec<Cmd> {
+        if let Some(notice) = outcome.notice {
+            self.show(notice.message, notice.tone);
+        }
+        self.screen_cmds(outcome.lost_connection, outcome.cmds, |pool, cmd| {
+            Cmd::Staff { pool, cmd }
+        })
+    }
+
+    fn on_staff(&mut self, msg: staff::work::StaffMsg) -> Vec<Cmd> {
+        let env = self.staff_env();
+        let Screen::Staff(screen) = &mut self.screen else {
+            return Vec::new();
+        };
+        let outcome = screen.on_msg(msg, env);
+        self.staff_outcome(outcome)
+    }
+
+    fn settings_env(&self) -> settings::Env {
+        settings::Env {
+            lang: self.lang,
+            calendar: self.calendar,
+            today: self.today(),
+        }
+    }
+
+    /// Turns what the settings screen produced into commands and a message.
+    fn settings_outcome(&mut self, outcome: settings::Outcome) -> Vec<Cmd> {
+        if let Some(notice) = outcome.notice {
+            self.show(notice.message, notice.tone);
+        }
+        self.screen_cmds(outcome.lost_connection, outcome.cmds, |pool, cmd| {
+            Cmd::Settings { pool, cmd }
+        })
+    }
+
+    fn on_settings(&mut self, msg: settings::work::SettingsMsg) -> Vec<Cmd> {
+        let env = self.settings_env();
+        let Screen::Settings(screen) = &mut self.screen else {
+            return Vec::new();
+        };
+        let outcome = screen.on_msg(msg, env);
+        self.settings_outcome(outcome)
+    }
+
     fn on_customers(&mut self, msg: customers::work::CustomersMsg) -> Vec<Cmd> {
         let env = self.customers_env();
         let Screen::Customers(screen) = &mut self.screen else {
@@ -591,6 +729,7 @@ impl App {
             return self.log_out(msg!("login-session-expired"), "EXPIRED");
         }
         let pool = session.pool.clone();
+        let session_id = session.session_id.clone();
         let mut cmds = self.claims_tick(now);
         if !matches!(self.overlay, Some(Overlay::Lock(_)))
             && now.duration_since(self.last_input) >= self.idle_lock_after
@@ -599,7 +738,7 @@ impl App {
         }
         if now >= self.next_ping && !self.ping_in_flight {
             self.ping_in_flight = true;
-            cmds.push(Cmd::Ping { pool });
+            cmds.push(Cmd::Ping { pool, session_id });
         }
         cmds
     }
@@ -625,6 +764,10 @@ impl App {
             Screen::Policies(policies) => policies.is_busy(),
             Screen::Claims(claims) => claims.is_busy(),
             Screen::Reconcile(reconcile) => reconcile.is_busy(),
+            Screen::Staff(staff) => staff.is_busy(),
+            Screen::Settings(settings) => settings.is_busy(),
+            Screen::Audit(audit) => audit.is_busy(),
+            Screen::Charts(charts) => charts.is_busy(),
         }
     }
 
@@ -697,6 +840,18 @@ impl App {
                 Vec::new()
             }
         }
+    }
+
+    /// The session was ended from elsewhere: back to the login screen, never carrying on
+    /// in it over the pool's new connection.
+    fn on_session_ended(&mut self, reason: &str) -> Vec<Cmd> {
+        self.ping_in_flight = false;
+        let notice = match reason {
+            "ADMIN_ENDED" => msg!("login-session-ended-by-admin"),
+            "DISABLED" => msg!("login-error-disabled"),
+            _ => msg!("login-session-expired"),
+        };
+        self.log_out(notice, "ENDED")
     }
 
     // ---- logging in and out ----
@@ -838,8 +993,14 @@ impl App {
                 )))
             }
             ScreenId::Reconcile => Screen::Reconcile(Box::default()),
+            ScreenId::Staff => Screen::Staff(Box::default()),
+            ScreenId::Settings => Screen::Settings(Box::new(SettingsScreen::new(
+                session.staff.groups.contains(&GroupRole::Admin),
+            ))),
             ScreenId::Account => Screen::Account(AccountScreen::new()),
             ScreenId::Health => Screen::Health(HealthScreen::new()),
+            ScreenId::Audit => Screen::Audit(Box::default()),
+            ScreenId::Charts => Screen::Charts(Box::new(ChartsScreen::new(&session.staff.groups))),
         };
         self.reload_screen()
     }
@@ -903,6 +1064,22 @@ impl App {
                 let outcome = reconcile.reload();
                 self.reconcile_outcome(outcome)
             }
+            Screen::Staff(staff) => {
+                let outcome = staff.reload();
+                self.staff_outcome(outcome)
+            }
+            Screen::Settings(settings) => {
+                let outcome = settings.reload();
+                self.settings_outcome(outcome)
+            }
+            Screen::Audit(audit) => {
+                let outcome = audit.reload();
+                self.audit_outcome(outcome)
+            }
+            Screen::Charts(charts) => {
+                let outcome = charts.reload();
+                self.charts_outcome(outcome)
+            }
             Screen::Login(_) | Screen::Account(_) => Vec::new(),
         }
     }
@@ -923,6 +1100,10 @@ impl App {
         self.lang = self.lang.other();
         if let Screen::Health(health) = &mut self.screen {
             health.relabel(self.lang);
+        }
+        let settings_env = self.settings_env();
+        if let Screen::Settings(settings) = &mut self.screen {
+            settings.relabel(settings_env);
         }
         self.show(msg!("language-switched"), Tone::Info);
     }
@@ -974,8 +1155,30 @@ impl App {
                 Vec::new()
             }
             Some(Action::Back) if !self.screen_takes_back() => self.back(),
+            Some(Action::History) => self.open_history(),
             other => self.screen_key(&key, other),
         }
+    }
+
+    /// Opens the shared history pane over the screen for the record it has selected.
+    fn open_history(&mut self) -> Vec<Cmd> {
+        let Some(pool) = self.session.as_ref().map(|s| s.pool.clone()) else {
+            return Vec::new();
+        };
+        let Some(record) = self.screen.selected_record(self.lang, self.calendar) else {
+            self.show(msg!("history-nothing-selected"), Tone::Info);
+            return Vec::new();
+        };
+        let (table, id) = (record.table, record.id);
+        let mut pane = HistoryPane::new(record);
+        let request = pane.request.issue();
+        self.overlay = Some(Overlay::History(pane));
+        vec![Cmd::LoadHistory {
+            request,
+            pool,
+            table,
+            id,
+        }]
     }
 
     /// Esc belongs to the screen while it has something of its own to close.
@@ -986,6 +1189,9 @@ impl App {
             Screen::Policies(policies) => policies.takes_back(),
             Screen::Claims(claims) => claims.takes_back(),
             Screen::Reconcile(reconcile) => reconcile.takes_back(),
+            Screen::Staff(staff) => staff.takes_back(),
+            Screen::Settings(settings) => settings.takes_back(),
+            Screen::Audit(audit) => audit.takes_back(),
             _ => false,
         }
     }
@@ -1037,8 +1243,20 @@ impl App {
                 let outcome = reconcile.edit(event, action);
                 return self.reconcile_outcome(outcome);
             }
+            Screen::Staff(staff) => {
+                let outcome = staff.edit(event, action);
+                return self.staff_outcome(outcome);
+            }
+            Screen::Settings(settings) => {
+                let outcome = settings.edit(event);
+                return self.settings_outcome(outcome);
+            }
             Screen::Health(health) => health.table.filter_key(event, action),
-            Screen::Home(_) => {}
+            Screen::Audit(audit) => {
+                let outcome = audit.edit(event);
+                return self.audit_outcome(outcome);
+            }
+            Screen::Home(_) | Screen::Charts(_) => {}
         }
         Vec::new()
     }
@@ -1047,7 +1265,25 @@ impl App {
         let env = self.customers_env();
         let claims_env = self.claims_env();
         let reconcile_env = self.reconcile_env();
+        let settings_env = self.settings_env();
+        let (lang, calendar) = (self.lang, self.calendar);
         match &mut self.screen {
+            Screen::Audit(audit) => {
+                let outcome = audit.key(key, action, lang, calendar);
+                self.audit_outcome(outcome)
+            }
+            Screen::Charts(charts) => {
+                let outcome = charts.key(key, action);
+                self.charts_outcome(outcome)
+            }
+            Screen::Staff(staff) => {
+                let outcome = staff.key(key, action);
+                self.staff_outcome(outcome)
+            }
+            Screen::Settings(settings) => {
+                let outcome = settings.key(key, action, settings_env);
+                self.settings_outcome(outcome)
+            }
             Screen::Claims(claims) => {
                 let outcome = claims.key(key, action, claims_env);
                 self.claims_outcome(outcome)
@@ -1165,6 +1401,19 @@ impl App {
                 },
                 _ => Vec::new(),
             },
+            Overlay::History(mut pane) => {
+                if is_ctrl_c {
+                    return self.request_quit();
+                }
+                let scrolled = self
+                    .keymap
+                    .action(Context::History, &key)
+                    .is_some_and(|action| pane.act(action));
+                if scrolled || action != Some(Action::Back) {
+                    self.overlay = Some(Overlay::History(pane));
+                }
+                Vec::new()
+            }
             Overlay::Palette(palette) => self.palette_key(palette, key, action),
             Overlay::Lock(lock) => self.lock_key(lock, key, action, is_ctrl_c),
         }

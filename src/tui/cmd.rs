@@ -16,6 +16,8 @@ use crate::tui::screens::claims::work::ClaimsCmd;
 use crate::tui::screens::customers::work::CustomersCmd;
 use crate::tui::screens::policies::work::PoliciesCmd;
 use crate::tui::screens::reconcile::work::ReconcileCmd;
+use crate::tui::screens::settings::work::SettingsCmd;
+use crate::tui::screens::staff::work::StaffCmd;
 
 /// How long ending a session may hold up quitting when the server does not answer.
 const LOGOUT_PATIENCE: Duration = Duration::from_secs(3);
@@ -42,6 +44,23 @@ pub enum Cmd {
         request: u64,
         pool: PgPool,
     },
+    /// The audit trail screen's reads.
+    Audit {
+        pool: PgPool,
+        cmd: crate::tui::screens::audit::work::AuditCmd,
+    },
+    /// A chart's figures.
+    Charts {
+        pool: PgPool,
+        cmd: crate::tui::screens::charts::work::ChartsCmd,
+    },
+    /// The audit history of one record, for the shared history pane.
+    LoadHistory {
+        request: u64,
+        pool: PgPool,
+        table: &'static str,
+        id: uuid::Uuid,
+    },
     ChangePassword {
         request: u64,
         pool: PgPool,
@@ -53,8 +72,10 @@ pub enum Cmd {
         pool: PgPool,
         lang: Lang,
     },
+    /// Checks the connection and that the session was not ended from elsewhere.
     Ping {
         pool: PgPool,
+        session_id: String,
     },
     CheckUnlock {
         request: u64,
@@ -82,6 +103,14 @@ pub enum Cmd {
     Reconcile {
         pool: PgPool,
         cmd: ReconcileCmd,
+    },
+    Staff {
+        pool: PgPool,
+        cmd: StaffCmd,
+    },
+    Settings {
+        pool: PgPool,
+        cmd: SettingsCmd,
     },
 }
 
@@ -113,12 +142,15 @@ impl Cmd {
     /// Loads that only the current screen wants: leaving the screen aborts them.
     pub fn belongs_to_screen(&self) -> bool {
         match self {
-            Cmd::LoadFigures { .. } | Cmd::LoadHealth { .. } => true,
+            Cmd::LoadFigures { .. } | Cmd::LoadHealth { .. } | Cmd::LoadHistory { .. } => true,
             Cmd::Customers { cmd, .. } => cmd.is_read(),
             Cmd::Policies { cmd, .. } => cmd.is_read(),
             Cmd::Claims { cmd, .. } => cmd.is_read(),
             Cmd::ListenClaims { .. } => true,
             Cmd::Reconcile { cmd, .. } => cmd.is_read(),
+            Cmd::Staff { cmd, .. } => cmd.is_read(),
+            Cmd::Audit { .. } | Cmd::Charts { .. } => true,
+            Cmd::Settings { cmd, .. } => cmd.is_read(),
             _ => false,
         }
     }
@@ -181,7 +213,16 @@ impl Cmd {
             }
             Cmd::LoadHealth { request, pool } => Msg::HealthLoaded {
                 request,
-                result: health::checks(&pool).await,
+                result: health::health(&pool).await,
+            },
+            Cmd::LoadHistory {
+                request,
+                pool,
+                table,
+                id,
+            } => Msg::HistoryLoaded {
+                request,
+                result: crate::db::history::record_history(&pool, table, id).await,
             },
             Cmd::ChangePassword {
                 request,
@@ -206,8 +247,16 @@ impl Cmd {
                     .await
                     .map(|_| lang),
             },
-            Cmd::Ping { pool } => Msg::Pinged {
-                result: session::ping(&pool).await,
+            Cmd::Ping { pool, session_id } => match session::check(&pool, &session_id).await {
+                Ok(session::SessionCheck::Ended(reason)) => Msg::SessionEnded { reason },
+                Ok(session::SessionCheck::Open) => Msg::Pinged { result: Ok(()) },
+                // The account was disabled: its role may no longer log in.
+                Err(sqlx::Error::Database(db)) if db.code().as_deref() == Some("28000") => {
+                    Msg::SessionEnded {
+                        reason: "DISABLED".to_string(),
+                    }
+                }
+                Err(error) => Msg::Pinged { result: Err(error) },
             },
             Cmd::CheckUnlock {
                 request,
@@ -221,6 +270,10 @@ impl Cmd {
             Cmd::Policies { pool, cmd } => Msg::Policies(Box::new(cmd.run(pool).await)),
             Cmd::Claims { pool, cmd } => Msg::Claims(Box::new(cmd.run(pool).await)),
             Cmd::Reconcile { pool, cmd } => Msg::Reconcile(Box::new(cmd.run(pool, &|_| {}).await)),
+            Cmd::Staff { pool, cmd } => Msg::Staff(Box::new(cmd.run(pool).await)),
+            Cmd::Audit { pool, cmd } => Msg::Audit(Box::new(cmd.run(pool).await)),
+            Cmd::Charts { pool, cmd } => Msg::Charts(Box::new(cmd.run(pool).await)),
+            Cmd::Settings { pool, cmd } => Msg::Settings(Box::new(cmd.run(pool).await)),
             // Listening reports many times, so `spawn` runs it apart; a single run can
             // only say that it is not listening.
             Cmd::ListenClaims { .. } => Msg::ClaimsListenStopped(None),

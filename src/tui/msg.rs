@@ -4,7 +4,7 @@ use std::time::Instant;
 
 use crossterm::event::KeyEvent;
 
-use crate::db::health::HealthCheck;
+use crate::db::health::Health;
 use crate::db::home::Figure;
 use crate::db::session::{LoggedIn, LoginError};
 use crate::domain::staff::GroupRole;
@@ -13,6 +13,8 @@ use crate::tui::screens::claims::work::ClaimsMsg;
 use crate::tui::screens::customers::work::CustomersMsg;
 use crate::tui::screens::policies::work::PoliciesMsg;
 use crate::tui::screens::reconcile::work::ReconcileMsg;
+use crate::tui::screens::settings::work::SettingsMsg;
+use crate::tui::screens::staff::work::StaffMsg;
 
 #[derive(Debug)]
 pub enum Msg {
@@ -35,7 +37,12 @@ pub enum Msg {
     },
     HealthLoaded {
         request: u64,
-        result: Result<Vec<HealthCheck>, sqlx::Error>,
+        result: Result<Health, sqlx::Error>,
+    },
+    /// The shared history pane's entries (`Cmd::LoadHistory`).
+    HistoryLoaded {
+        request: u64,
+        result: Result<Vec<crate::db::history::HistoryEntry>, sqlx::Error>,
     },
     PasswordChanged {
         request: u64,
@@ -46,6 +53,10 @@ pub enum Msg {
     },
     Pinged {
         result: Result<(), sqlx::Error>,
+    },
+    /// The session was ended from elsewhere (`termination_reason`, e.g. ADMIN_ENDED).
+    SessionEnded {
+        reason: String,
     },
     UnlockChecked {
         request: u64,
@@ -60,8 +71,16 @@ pub enum Msg {
     ClaimsChanged(Vec<uuid::Uuid>),
     /// The claims listener stopped: its error, or `None` when its connection dropped.
     ClaimsListenStopped(Option<sqlx::Error>),
+    /// A result of the audit trail screen.
+    Audit(Box<crate::tui::screens::audit::work::AuditMsg>),
+    /// A chart's figures.
+    Charts(Box<crate::tui::screens::charts::work::ChartsMsg>),
     /// A result of the finance screen (or an import's progress).
     Reconcile(Box<ReconcileMsg>),
+    /// A result of the staff screen.
+    Staff(Box<StaffMsg>),
+    /// A result of the settings screen.
+    Settings(Box<SettingsMsg>),
 }
 
 #[derive(Debug)]

@@ -35,6 +35,7 @@ pub fn draw(app: &mut App, frame: &mut Frame) {
         Some(Overlay::About) => draw_about(app, frame),
         Some(Overlay::Palette(_)) => draw_palette(app, frame),
         Some(Overlay::Confirm(action)) => draw_confirm(app, frame, *action),
+        Some(Overlay::History(_)) => draw_history(app, frame, body),
         Some(Overlay::Lock(_)) | None => {}
     }
     text::split_sara_am(frame.buffer_mut());
@@ -58,10 +59,14 @@ fn draw_screen(app: &mut App, frame: &mut Frame, area: Rect) {
             account.render(frame, area, &ui, &session.staff, lang, active)
         }
         (Screen::Health(health), Some(_)) => health.render(frame, area, &ui),
+        (Screen::Audit(audit), Some(_)) => audit.render(frame, area, &ui),
+        (Screen::Charts(charts), Some(_)) => charts.render(frame, area, &ui),
         (Screen::Customers(customers), Some(_)) => customers.render(frame, area, &ui, active),
         (Screen::Policies(policies), Some(_)) => policies.render(frame, area, &ui),
         (Screen::Claims(claims), Some(_)) => claims.render(frame, area, &ui),
         (Screen::Reconcile(reconcile), Some(_)) => reconcile.render(frame, area, &ui),
+        (Screen::Staff(staff), Some(_)) => staff.render(frame, area, &ui),
+        (Screen::Settings(settings), Some(_)) => settings.render(frame, area, &ui),
         _ => {}
     }
 }
@@ -106,9 +111,32 @@ fn draw_title(app: &App, frame: &mut Frame, area: Rect) {
 }
 
 /// The most useful keys of the screen, from the live keymap.
+/// The shared history pane over the screen's body.
+fn draw_history(app: &mut App, frame: &mut Frame, body: Rect) {
+    let today = app.today();
+    let ui = Ui {
+        lang: app.lang,
+        calendar: app.calendar,
+        today,
+        theme: &app.theme,
+        tick: app.tick,
+    };
+    if let Some(Overlay::History(pane)) = &mut app.overlay {
+        let area = body.inner(ratatui::layout::Margin::new(1, 0));
+        pane.render(
+            frame,
+            crate::tui::widgets::modal::centered(area, 100, area.height),
+            &ui,
+        );
+    }
+}
+
 fn draw_hints(app: &App, frame: &mut Frame, area: Rect) {
     let context = app.context();
     let wanted: Vec<Action> = match &app.screen {
+        _ if context == crate::tui::keymap::Context::History => {
+            vec![Action::Up, Action::Down, Action::Back]
+        }
         Screen::Login(_) => vec![Action::Submit, Action::NextField, Action::Quit],
         Screen::Home(_) => vec![Action::Open, Action::Refresh, Action::Quit],
         Screen::Account(_) => vec![
@@ -122,6 +150,10 @@ fn draw_hints(app: &App, frame: &mut Frame, area: Rect) {
         Screen::Policies(policies) => policies.hints(),
         Screen::Claims(claims) => claims.hints(),
         Screen::Reconcile(reconcile) => reconcile.hints(),
+        Screen::Staff(staff) => staff.hints(),
+        Screen::Audit(audit) => audit.hints(),
+        Screen::Charts(charts) => charts.hints(),
+        Screen::Settings(settings) => settings.hints(),
     };
 
     let mut spans = Vec::new();

@@ -48,6 +48,22 @@ fn server() -> &'static Server {
     }
 }
 
+/// The test server as its superuser, for pg_dump and pg_restore, naming `database`.
+pub fn backup_server(database: &str) -> prakan::db::backup::Server {
+    match server() {
+        Server::Throwaway(cluster) => {
+            prakan::db::backup::Server::embedded(cluster.cluster(), database)
+        }
+        Server::External(_) => {
+            let url = std::env::var("PRAKAN_TEST_DATABASE_URL").expect("the test server's URL");
+            let pg_bin = std::env::var_os("PG_BIN").map(std::path::PathBuf::from);
+            prakan::db::backup::Server::from_url(&url, pg_bin.as_deref())
+                .expect("a usable test server URL")
+                .naming(database)
+        }
+    }
+}
+
 /// Runs async setup work on a runtime of its own, so a template built by one test's runtime
 /// does not depend on that runtime staying alive.
 fn block_on_own_runtime<T: Send + 'static>(work: impl Future<Output = T> + Send + 'static) -> T {
@@ -191,6 +207,11 @@ impl TestDb {
             .await
             .expect("create database");
         admin.close().await.expect("close");
+        TestDb::open(name).await
+    }
+
+    /// A database a test had made some other way (a restore), dropped like the others.
+    pub async fn adopt(name: String) -> TestDb {
         TestDb::open(name).await
     }
 

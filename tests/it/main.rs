@@ -1,10 +1,13 @@
 //! Integration tests against a real PostgreSQL (DESIGN §6): one test binary, one server per
 //! process, one database per test.
 
+mod admin;
 mod audit;
+mod backup;
 mod claims;
 mod constraints;
 mod customers;
+mod documents;
 mod fixtures;
 mod geography;
 mod harness;
@@ -13,6 +16,7 @@ mod launcher;
 mod lookup;
 mod maintain;
 mod migrations;
+mod oversight;
 mod pdpa;
 mod policies;
 mod quote;

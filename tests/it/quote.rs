@@ -195,9 +195,18 @@ async fn only_administrators_change_the_rates() {
         .await,
         "chk_rating_factors_bounds",
     );
+    // A table in force is history (0023_administration.sql): the rates are changed in one
+    // not yet in force.
+    sqlx::query(
+        "INSERT INTO rating_base_rates (effective_from, policy_type, vehicle_type, usage_type, base_premium)
+         VALUES ('2028-01-01', 'CLASS_3', 'SEDAN', 'PERSONAL', 2200)",
+    )
+    .execute(&admin)
+    .await
+    .expect("and its rates");
     let changed = sqlx::query(
         "UPDATE rating_base_rates SET base_premium = base_premium + 100
-          WHERE effective_from = '2020-01-01' AND policy_type = 'CLASS_3' AND vehicle_type = 'SEDAN'
+          WHERE effective_from = '2028-01-01' AND policy_type = 'CLASS_3' AND vehicle_type = 'SEDAN'
             AND usage_type = 'PERSONAL' AND version = 0",
     )
     .execute(&admin)
@@ -206,7 +215,8 @@ async fn only_administrators_change_the_rates() {
     assert_eq!(changed.rows_affected(), 1);
     let (base, version): (Decimal, i32) = sqlx::query_as(
         "SELECT base_premium, version FROM rating_base_rates
-          WHERE policy_type = 'CLASS_3' AND vehicle_type = 'SEDAN' AND usage_type = 'PERSONAL'",
+          WHERE effective_from = '2028-01-01' AND policy_type = 'CLASS_3' AND vehicle_type = 'SEDAN'
+            AND usage_type = 'PERSONAL'",
     )
     .fetch_one(&db.pool)
     .await

@@ -11,7 +11,7 @@ cli-cluster-created = Created a new embedded PostgreSQL cluster: { $description 
 cli-overview-heading = prakan { $version } — { $database }
 cli-overview-commands = Commands (prakan --help for all of them):
     prakan                       the terminal screens (in a terminal)
-    prakan db status|start|stop|psql|url|maintain
+    prakan db status|start|stop|psql|url|maintain|backup|restore
     prakan migrate · prakan seed --demo|--scale N · prakan staff … · prakan bench
 cli-status-database-url = DATABASE_URL { $url }
 cli-status-embedded = embedded PostgreSQL { $version } ({ $dir })
@@ -34,10 +34,6 @@ cli-was-not-running = The embedded cluster was not running.
 cli-psql-failed = psql ended with { $status }.
 cli-migrated = { $database } is at migration { $version }.
 cli-geography = Geography: { $provinces } provinces, { $amphoes } amphoes, { $tambons } tambons (GeoThai, CC BY 4.0).
-cli-partitions-in-place = Audit partitions: already in place for this month and the next { $months }.
-cli-partitions-created = Audit partitions created: { $names }.
-cli-statistics-refreshed = Statistics refreshed on { $tables } tables.
-cli-name-words-refreshed = Name search dictionary: { $added } words added, { $removed } removed.
 cli-config-bad-key = The config file's key setting { $entry } cannot be read; the default keys stay.
 cli-config-bad-colour = The config file's colour { $entry } cannot be read; the default colours stay.
 cli-demo-loaded = Demo data loaded: { $customers } customers, { $rows } rows in all.
@@ -147,7 +143,6 @@ help-db-stop-arg-force = Stop it even while other prakan processes use it.
 help-db-psql-about = Open psql on the database (arguments after -- go to psql).
 help-db-psql-arg-args = Arguments for psql.
 help-db-url-about = Print the connection URL of the database.
-help-db-maintain-about = Upkeep, safe to run from cron: audit partitions ahead, the name search dictionary, statistics.
 help-migrate-about = Apply the migrations and reference data (needed on a DATABASE_URL server).
 help-seed-about = Load demo data or scale data.
 help-seed-arg-demo = Load the demo book of business and one staff account per group role (idempotent).

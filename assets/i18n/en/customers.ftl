@@ -244,6 +244,7 @@ enum-audit-operation = { $value ->
     [REVEAL] ID revealed
     [EXPORT] data exported
     [ANONYMIZE] anonymised
+    [TERMINATE] sessions ended
    *[other] { $value }
 }
 history-field = { $field ->

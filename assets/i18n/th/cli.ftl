@@ -11,7 +11,7 @@ cli-cluster-created = สร้างคลัสเตอร์ PostgreSQL ใ�
 cli-overview-heading = prakan { $version } — { $database }
 cli-overview-commands = คำสั่ง (ดูทั้งหมดด้วย prakan --help):
     prakan                       หน้าจอโปรแกรม (เมื่อเปิดในเทอร์มินัล)
-    prakan db status|start|stop|psql|url|maintain
+    prakan db status|start|stop|psql|url|maintain|backup|restore
     prakan migrate · prakan seed --demo|--scale N · prakan staff … · prakan bench
 cli-status-database-url = DATABASE_URL { $url }
 cli-status-embedded = PostgreSQL ในเครื่อง { $version } ({ $dir })
@@ -34,10 +34,6 @@ cli-was-not-running = คลัสเตอร์ในเครื่องไ�
 cli-psql-failed = psql จบด้วย { $status }
 cli-migrated = { $database } ปรับโครงสร้างถึงลำดับที่ { $version }
 cli-geography = ข้อมูลภูมิศาสตร์: { $provinces } จังหวัด, { $amphoes } อำเภอ, { $tambons } ตำบล (GeoThai, CC BY 4.0)
-cli-partitions-in-place = พาร์ทิชันบันทึกตรวจสอบ: มีครบสำหรับเดือนนี้และอีก { $months } เดือนข้างหน้าแล้ว
-cli-partitions-created = สร้างพาร์ทิชันบันทึกตรวจสอบ: { $names }
-cli-statistics-refreshed = ปรับปรุงสถิติของ { $tables } ตารางแล้ว
-cli-name-words-refreshed = พจนานุกรมค้นหาชื่อ: เพิ่ม { $added } คำ ลบ { $removed } คำ
 cli-config-bad-key = อ่านการตั้งค่าปุ่ม { $entry } ในไฟล์ตั้งค่าไม่ได้ จึงใช้ปุ่มเริ่มต้น
 cli-config-bad-colour = อ่านการตั้งค่าสี { $entry } ในไฟล์ตั้งค่าไม่ได้ จึงใช้สีเริ่มต้น
 cli-demo-loaded = โหลดข้อมูลทดลองแล้ว: ลูกค้า { $customers } ราย รวม { $rows } แถว
@@ -147,7 +143,6 @@ help-db-stop-arg-force = ปิดแม้ยังมีโปรแกรม 
 help-db-psql-about = เปิด psql ที่ฐานข้อมูล (อาร์กิวเมนต์หลัง -- ส่งต่อให้ psql)
 help-db-psql-arg-args = อาร์กิวเมนต์สำหรับ psql
 help-db-url-about = แสดง URL สำหรับเชื่อมต่อฐานข้อมูล
-help-db-maintain-about = งานบำรุงรักษา สั่งจาก cron ได้: สร้างพาร์ทิชันบันทึกตรวจสอบล่วงหน้า พจนานุกรมค้นหาชื่อ ปรับสถิติ
 help-migrate-about = ปรับโครงสร้างฐานข้อมูลและโหลดข้อมูลอ้างอิง (จำเป็นเมื่อใช้ DATABASE_URL)
 help-seed-about = โหลดข้อมูลทดลองหรือข้อมูลปริมาณมาก
 help-seed-arg-demo = โหลดข้อมูลธุรกิจทดลองและบัญชีพนักงานบทบาทละหนึ่งบัญชี (สั่งซ้ำได้)

@@ -241,6 +241,7 @@ enum-audit-operation = { $value ->
     [REVEAL] เปิดดูเลขประจำตัว
     [EXPORT] ส่งออกข้อมูล
     [ANONYMIZE] ลบข้อมูลส่วนบุคคล
+    [TERMINATE] ยุติเซสชัน
    *[other] { $value }
 }
 history-field = { $field ->

@@ -1,6 +1,8 @@
 //! The screens. Each keeps its own state, turns keys into commands, and draws itself.
 
 pub mod account;
+pub mod audit;
+pub mod charts;
 pub mod claims;
 pub mod customers;
 pub mod health;
@@ -8,6 +10,8 @@ pub mod home;
 pub mod login;
 pub mod policies;
 pub mod reconcile;
+pub mod settings;
+pub mod staff;
 
 use crate::i18n::{Calendar, Lang};
 use crate::tui::theme::Theme;

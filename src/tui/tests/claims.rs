@@ -762,3 +762,39 @@ async fn the_help_lists_the_claim_keys_a_person_has() {
         assert!(!shown.contains(unwanted), "{unwanted}:\n{shown}");
     }
 }
+
+/// The shared history pane's load, if `h` started one: (table, id).
+fn history_loaded(cmds: &[Cmd]) -> Option<(&'static str, Uuid)> {
+    cmds.iter().find_map(|cmd| match cmd {
+        Cmd::LoadHistory { table, id, .. } => Some((*table, *id)),
+        _ => None,
+    })
+}
+
+#[tokio::test]
+async fn h_opens_the_shared_history_of_the_claim_in_the_queue_and_the_claim_open() {
+    let (mut app, request, _) = on_claims(Lang::Th, GroupRole::Adjuster);
+    answer(
+        &mut app,
+        request,
+        vec![row(1, "REPORTED", 4), row(2, "ASSIGNED", 9)],
+    );
+    app.update(key(KeyCode::Down));
+    let cmds = app.update(key(KeyCode::Char('h')));
+    assert_eq!(history_loaded(&cmds), Some(("claims", id(2))));
+    let Some(crate::tui::app::Overlay::History(pane)) = &app.overlay else {
+        panic!("the history pane is open over the queue");
+    };
+    assert_eq!(pane.record.title, "CLM-2569-0000002");
+    app.update(key(KeyCode::Esc));
+    assert!(app.overlay.is_none(), "Esc closes the pane");
+    assert!(matches!(app.screen, crate::tui::app::Screen::Claims(_)));
+
+    let mut app = on_claim(Lang::En, "INVESTIGATING");
+    let cmds = app.update(key(KeyCode::Char('h')));
+    let open = claims_of(&app).claim.facts().map(|f| f.id);
+    assert_eq!(
+        history_loaded(&cmds).map(|(t, i)| (t, Some(i))),
+        Some(("claims", open))
+    );
+}

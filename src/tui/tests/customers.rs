@@ -736,43 +736,43 @@ async fn the_history_of_a_change() {
     let mut app = on_customers(Lang::Th, GroupRole::Underwriter, underwriter());
     search_and_answer(&mut app, "somchai", somchai_page());
     open_360(&mut app, customer360());
-    let cmds = customers_cmds(app.update(key(KeyCode::Char('h'))));
-    let Some(CustomersCmd::History { request, table, .. }) = cmds.first() else {
+    let cmds = app.update(key(KeyCode::Char('h')));
+    let Some(Cmd::LoadHistory {
+        request, table, id, ..
+    }) = cmds.first()
+    else {
         panic!("h loads the history: {cmds:?}");
     };
-    assert_eq!(*table, "customers");
+    assert_eq!((*table, *id), ("customers", profile().id));
     let request = *request;
-    send(
-        &mut app,
-        CustomersMsg::HistoryLoaded {
-            request,
-            result: Ok(vec![crate::db::history::HistoryEntry {
-                at: Utc.with_ymd_and_hms(2026, 11, 20, 7, 30, 0).unwrap(),
-                operation: "UPDATE".into(),
-                who: "วิชัย วงศ์สวัสดิ์".into(),
-                username: "wichai".into(),
-                role: Some("prakan_underwriter".into()),
-                context: Some("CUSTOMER_EDIT".into()),
-                changes: vec![
-                    crate::db::history::Change {
-                        field: "phone_number".into(),
-                        old: Some("0812345600".into()),
-                        new: Some("0812345678".into()),
-                    },
-                    crate::db::history::Change {
-                        field: "tambon_code".into(),
-                        old: Some("120601".into()),
-                        new: Some("100101".into()),
-                    },
-                    crate::db::history::Change {
-                        field: "marketing_consent".into(),
-                        old: Some("false".into()),
-                        new: Some("true".into()),
-                    },
-                ],
-            }]),
-        },
-    );
+    app.update(Msg::HistoryLoaded {
+        request,
+        result: Ok(vec![crate::db::history::HistoryEntry {
+            at: Utc.with_ymd_and_hms(2026, 11, 20, 7, 30, 0).unwrap(),
+            operation: "UPDATE".into(),
+            who: "วิชัย วงศ์สวัสดิ์".into(),
+            username: "wichai".into(),
+            role: Some("prakan_underwriter".into()),
+            context: Some("CUSTOMER_EDIT".into()),
+            changes: vec![
+                crate::db::history::Change {
+                    field: "phone_number".into(),
+                    old: Some("0812345600".into()),
+                    new: Some("0812345678".into()),
+                },
+                crate::db::history::Change {
+                    field: "tambon_code".into(),
+                    old: Some("120601".into()),
+                    new: Some("100101".into()),
+                },
+                crate::db::history::Change {
+                    field: "marketing_consent".into(),
+                    old: Some("false".into()),
+                    new: Some("true".into()),
+                },
+            ],
+        }]),
+    });
     assert_snapshot!(super::screen(&mut app, 110, 20));
 }
 

@@ -1,8 +1,10 @@
 //! `update` tests (messages in, state and commands out) and snapshots of each screen on
 //! ratatui's TestBackend, with a fixed clock and fixed identities.
 
+mod admin;
 mod claims;
 mod customers;
+mod oversight;
 mod policies;
 mod reconcile;
 mod snapshots;

@@ -973,3 +973,21 @@ async fn the_help_lists_every_key_of_the_cockpit() {
         assert!(shown.contains(wanted), "{wanted}:\n{shown}");
     }
 }
+
+#[tokio::test]
+async fn h_opens_the_shared_history_of_the_payment_or_the_statement_line() {
+    let history_of = |cmds: &[Cmd]| {
+        cmds.iter().find_map(|cmd| match cmd {
+            Cmd::LoadHistory { table, id, .. } => Some((*table, *id)),
+            _ => None,
+        })
+    };
+    let mut app = on_payments(Lang::Th);
+    let selected = screen_of(&app).payments.selected().map(|p| p.id).unwrap();
+    let cmds = app.update(key(KeyCode::Char('h')));
+    assert_eq!(history_of(&cmds), Some(("payments", selected)));
+
+    let (mut app, _) = on_cockpit(Lang::En);
+    let cmds = app.update(key(KeyCode::Char('h')));
+    assert_eq!(history_of(&cmds), Some(("bank_statement_lines", id(101))));
+}

@@ -2,6 +2,7 @@
 
 pub mod address_picker;
 pub mod form;
+pub mod history;
 pub mod modal;
 pub mod picker;
 pub mod table;

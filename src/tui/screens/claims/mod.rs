@@ -29,6 +29,7 @@ use crate::tui::keymap::{Action, Context};
 use crate::tui::remote::RequestCounter;
 use crate::tui::screens::Ui;
 use crate::tui::screens::customers::editor::SaveStatus;
+use crate::tui::widgets::history::RecordRef;
 
 use assessment::AssessmentOutcome;
 use detail::ClaimPane;
@@ -177,6 +178,29 @@ impl ClaimsScreen {
             _ if self.form_open() => Context::ClaimForm,
             View::Queue => Context::ClaimQueue,
             View::Claim => Context::ClaimView,
+        }
+    }
+
+    /// The claim whose history `h` shows: the one under the cursor in the queue, or the
+    /// one open. None while a form or prompt is open.
+    pub fn selected_record(&self) -> Option<RecordRef> {
+        if self.form_open() {
+            return None;
+        }
+        match self.view {
+            View::Queue => {
+                let index = self.queue.table.selected_index()?;
+                let row = self.queue.rows.loaded()?.get(index)?;
+                Some(RecordRef::new("claims", row.id, row.claim_number.clone()))
+            }
+            View::Claim => {
+                let facts = self.claim.facts()?;
+                Some(RecordRef::new(
+                    "claims",
+                    facts.id,
+                    facts.claim_number.clone(),
+                ))
+            }
         }
     }
 

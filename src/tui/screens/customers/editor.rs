@@ -94,10 +94,11 @@ impl FormBox<'_> {
         let inner = block.inner(area);
         frame.render_widget(Clear, area);
         frame.render_widget(block, area);
+        let status = status_line(self.status, self.keys, ui);
         let [banner, form_area, status_area] = Layout::vertical([
             Constraint::Length(2 * u16::from(self.conflict.is_some())),
             Constraint::Min(0),
-            Constraint::Length(1),
+            Constraint::Length(wrapped_height(&status, inner.width, 3)),
         ])
         .areas(inner);
         if let Some((by, at)) = self.conflict {
@@ -118,10 +119,18 @@ impl FormBox<'_> {
         self.form
             .render(frame, form_area, ui.lang, ui.theme, self.active);
         frame.render_widget(
-            Paragraph::new(status_line(self.status, self.keys, ui)),
+            Paragraph::new(status).wrap(ratatui::widgets::Wrap { trim: true }),
             status_area,
         );
     }
+}
+
+/// The rows a line needs when wrapped at `width` (a long sentence, e.g. why a save was
+/// refused, must be read whole), at least one and at most `most`.
+fn wrapped_height(line: &Line, width: u16, most: u16) -> u16 {
+    let width = usize::from(width.max(1));
+    let rows = line.width().div_ceil(width).clamp(1, usize::from(most));
+    u16::try_from(rows).unwrap_or(most)
 }
 
 /// The choices of a field: database values with their words.

@@ -5,8 +5,8 @@
 
 pub mod consent_form;
 pub mod customer_form;
+pub mod detail;
 pub mod editor;
-pub mod history;
 pub mod labels;
 pub mod search;
 pub mod vehicle_form;
@@ -31,13 +31,14 @@ use crate::i18n::{Calendar, Lang, Message};
 use crate::tui::keymap::{Action, Context};
 use crate::tui::remote::Remote;
 use crate::tui::screens::Ui;
+use crate::tui::widgets::history::RecordRef;
 use crate::tui::widgets::modal;
 use crate::{msg, tr};
 
 use consent_form::{ConsentEditor, WithdrawDialog};
 use customer_form::CustomerEditor;
+use detail::DetailPane;
 use editor::{SaveStatus, refusal};
-use history::{DetailPane, HistoryPane};
 use search::SearchPane;
 use vehicle_form::{DltEditor, VehicleEditor};
 use view360::{CustomerPane, Focus, Tab};
@@ -57,7 +58,6 @@ pub struct AnonymizeDialog {
 
 #[derive(Debug, Clone)]
 pub enum Overlay {
-    History(HistoryPane),
     Detail(DetailPane),
     Customer(Box<CustomerEditor>),
     Vehicle(Box<VehicleEditor>),
@@ -178,7 +178,7 @@ impl CustomersScreen {
     /// Whether printable keys type (into the jump box or a form).
     pub fn is_typing(&self) -> bool {
         match &self.overlay {
-            Some(Overlay::History(_) | Overlay::Detail(_)) => false,
+            Some(Overlay::Detail(_)) => false,
             Some(_) => true,
             None => self.customer.is_none(),
         }
@@ -198,7 +198,6 @@ impl CustomersScreen {
         self.search.results.is_loading()
             || self.customer.as_ref().is_some_and(|c| c.data.is_loading())
             || match &self.overlay {
-                Some(Overlay::History(pane)) => pane.entries.is_loading(),
                 Some(Overlay::Customer(editor)) => editor.is_busy(),
                 Some(Overlay::Vehicle(editor)) => editor.is_busy(),
                 Some(Overlay::Dlt(editor)) => editor.status == SaveStatus::Saving,
@@ -274,7 +273,7 @@ impl CustomersScreen {
                     }
                 }
             }
-            Some(Overlay::History(_) | Overlay::Detail(_)) => {}
+            Some(Overlay::Detail(_)) => {}
             None => {
                 if self.customer.is_none()
                     && let Some(cmd) = self.search.edit(event, full_national_id)
@@ -435,7 +434,6 @@ impl CustomersScreen {
                     self.overlay = Some(Overlay::Detail(DetailPane { title, fields }));
                 }
             }
-            Some(Action::History) => return self.open_history(env),
             Some(Action::Edit) => return self.edit_selected(rights, env),
             Some(Action::New) => return self.new_record(rights),
             Some(Action::Verify) => return self.verify_vehicle(rights, env),
@@ -448,27 +446,24 @@ impl CustomersScreen {
         Outcome::default()
     }
 
-    fn open_history(&mut self, env: Env) -> Outcome {
-        let Some(pane) = &self.customer else {
-            return Outcome::default();
-        };
-        let Some(profile) = pane.profile() else {
-            return Outcome::default();
-        };
-        let (title, table, id) = match pane.selected() {
+    /// The record whose history `h` shows: the selected vehicle, policy or consent, or
+    /// the customer. None while a form is open or nothing is loaded, or without the right.
+    pub fn selected_record(&self, lang: Lang, calendar: Calendar) -> Option<RecordRef> {
+        if !matches!(self.overlay, None | Some(Overlay::Detail(_))) || !self.rights().read_history {
+            return None;
+        }
+        let pane = self.customer.as_ref()?;
+        let profile = pane.profile()?;
+        Some(match pane.selected() {
             Some((tab, id)) => {
                 let title = pane
-                    .detail(env.lang, env.calendar)
+                    .detail(lang, calendar)
                     .map(|(title, _)| title)
                     .unwrap_or_default();
-                (title, tab.table_name(), id)
+                RecordRef::new(tab.table_name(), id, title)
             }
-            None => (profile.name_th(), "customers", profile.id),
-        };
-        let mut history = HistoryPane::new(title, table, id);
-        let request = history.request.issue();
-        self.overlay = Some(Overlay::History(history));
-        Outcome::cmd(CustomersCmd::History { request, table, id })
+            None => RecordRef::new("customers", profile.id, profile.name_th()),
+        })
     }
 
     fn edit_selected(&mut self, rights: CustomerRights, env: Env) -> Outcome {
@@ -624,25 +619,7 @@ impl CustomersScreen {
             return Outcome::default();
         };
         match overlay {
-            Overlay::History(pane) => {
-                match action {
-                    Some(Action::Up) => pane.scroll_by(-1),
-                    Some(Action::Down) => pane.scroll_by(1),
-                    Some(Action::PageUp) => pane.scroll_by(-10),
-                    Some(Action::PageDown) => pane.scroll_by(10),
-                    Some(Action::First) => pane.scroll = 0,
-                    Some(Action::Last) => pane.scroll = usize::MAX,
-                    _ => {}
-                }
-                Outcome::default()
-            }
-            Overlay::Detail(_) => {
-                if action == Some(Action::History) {
-                    self.overlay = None;
-                    return self.open_history(env);
-                }
-                Outcome::default()
-            }
+            Overlay::Detail(_) => Outcome::default(),
             Overlay::Customer(editor) => {
                 if editor.picker.is_some() {
                     editor.picker_key(key, env.lang);
@@ -758,21 +735,6 @@ impl CustomersScreen {
                 }
             }
             CustomersMsg::Loaded { request, result } => self.on_loaded(request, result, env),
-            CustomersMsg::HistoryLoaded { request, result } => {
-                let lost_connection = result.as_ref().err().is_some_and(lost);
-                if let Some(Overlay::History(pane)) = &mut self.overlay
-                    && pane.request.is_latest(request)
-                {
-                    pane.entries = match result {
-                        Ok(entries) => Remote::Loaded(entries),
-                        Err(error) => Remote::Failed(crate::db::error::message(&error)),
-                    };
-                }
-                Outcome {
-                    lost_connection,
-                    ..Outcome::default()
-                }
-            }
             CustomersMsg::DuplicatesChecked { request, result } => {
                 if let Some(Overlay::Customer(editor)) = &mut self.overlay {
                     let cmd = editor
@@ -944,9 +906,6 @@ impl CustomersScreen {
         let form_area = modal::centered(area, 96, area.height);
         match &mut self.overlay {
             None => {}
-            Some(Overlay::History(pane)) => {
-                pane.render(frame, modal::centered(area, 100, area.height), ui)
-            }
             Some(Overlay::Detail(pane)) => pane.render(frame, area, ui),
             Some(Overlay::Customer(editor)) => editor.render(frame, form_area, ui),
             Some(Overlay::Vehicle(editor)) => editor.render(frame, form_area, ui),
@@ -965,7 +924,6 @@ impl CustomersScreen {
     pub fn hints(&self) -> Vec<Action> {
         let rights = self.rights();
         match (&self.overlay, &self.customer) {
-            (Some(Overlay::History(_)), _) => vec![Action::Up, Action::Down, Action::Back],
             (Some(Overlay::Detail(_)), _) => vec![Action::History, Action::Back],
             (Some(Overlay::Anonymize(_) | Overlay::Withdraw(_)), _) => {
                 vec![Action::Submit, Action::Back]

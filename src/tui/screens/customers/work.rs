@@ -9,7 +9,6 @@ use sqlx::PgPool;
 use uuid::Uuid;
 
 use crate::db::customers::{self, Customer360, Duplicate, SaveError};
-use crate::db::history::{self, HistoryEntry};
 use crate::db::lookup::{self, Page};
 use crate::db::rights::{self, CustomerRights};
 use crate::db::{consents, pdpa, vehicles};
@@ -37,11 +36,6 @@ pub enum CustomersCmd {
         request: u64,
         id: Uuid,
         rights: CustomerRights,
-    },
-    History {
-        request: u64,
-        table: &'static str,
-        id: Uuid,
     },
     CheckDuplicates {
         request: u64,
@@ -115,10 +109,6 @@ pub enum CustomersMsg {
         request: u64,
         result: Result<Option<Box<Customer360>>, sqlx::Error>,
     },
-    HistoryLoaded {
-        request: u64,
-        result: Result<Vec<HistoryEntry>, sqlx::Error>,
-    },
     DuplicatesChecked {
         request: u64,
         result: Result<Vec<Duplicate>, sqlx::Error>,
@@ -148,7 +138,6 @@ impl CustomersCmd {
             CustomersCmd::LoadRights
                 | CustomersCmd::Search { .. }
                 | CustomersCmd::Load { .. }
-                | CustomersCmd::History { .. }
                 | CustomersCmd::CheckDuplicates { .. }
         )
     }
@@ -185,10 +174,6 @@ impl CustomersCmd {
                 result: customers::load(&pool, id, &rights)
                     .await
                     .map(|found| found.map(Box::new)),
-            },
-            CustomersCmd::History { request, table, id } => CustomersMsg::HistoryLoaded {
-                request,
-                result: history::record_history(&pool, table, id).await,
             },
             CustomersCmd::CheckDuplicates {
                 request,

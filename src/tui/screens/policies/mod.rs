@@ -18,8 +18,8 @@ use crate::i18n::{Calendar, Lang, Message};
 use crate::msg;
 use crate::tui::access::ScreenId;
 use crate::tui::keymap::{Action, Context};
-use crate::tui::remote::Remote;
 use crate::tui::screens::Ui;
+use crate::tui::widgets::history::RecordRef;
 
 use issue::IssueForm;
 use policy_view::PolicyPane;
@@ -168,10 +168,19 @@ impl PoliciesScreen {
             Tab::Policy => vec![
                 Action::History,
                 Action::CancelPolicy,
+                Action::PrintDocument,
                 Action::Down,
                 Action::Refresh,
                 Action::Back,
             ],
+        }
+    }
+
+    /// The policy whose history `h` shows: the one open in the policy view.
+    pub fn selected_record(&self) -> Option<RecordRef> {
+        match self.tab {
+            Tab::Policy => self.policy.selected_record().ok(),
+            Tab::Issue | Tab::Quotes | Tab::Renewals => None,
         }
     }
 
@@ -401,7 +410,7 @@ impl PoliciesScreen {
         Outcome::default()
     }
 
-    pub fn on_msg(&mut self, msg: PoliciesMsg, _env: Env) -> Outcome {
+    pub fn on_msg(&mut self, msg: PoliciesMsg, env: Env) -> Outcome {
         let lost = |error: &sqlx::Error| crate::db::error::is_connection_problem(error);
         match msg {
             PoliciesMsg::VehiclesFound { request, result } => {
@@ -478,17 +487,6 @@ impl PoliciesScreen {
                     ..Outcome::default()
                 }
             }
-            PoliciesMsg::HistoryLoaded { request, result } => {
-                if let Some(pane) = &mut self.policy.history
-                    && pane.request.is_latest(request)
-                {
-                    pane.entries = match result {
-                        Ok(entries) => Remote::Loaded(entries),
-                        Err(error) => Remote::Failed(crate::db::error::message(&error)),
-                    };
-                }
-                Outcome::default()
-            }
             PoliciesMsg::CancelPreviewed { request, result } => {
                 self.policy.on_preview(request, result.map(|quote| *quote));
                 Outcome::default()
@@ -496,6 +494,15 @@ impl PoliciesScreen {
             PoliciesMsg::Cancelled { request, result } => {
                 match self.policy.on_cancelled(request, result) {
                     Some(message) => Outcome::reloading(self.policy.reload(), message, true),
+                    None => Outcome::default(),
+                }
+            }
+            PoliciesMsg::PolicyPrinted { request, result } => {
+                match self.policy.on_printed(request, result, env.lang) {
+                    Some((message, true)) => {
+                        Outcome::reloading(self.policy.reload(), message, true)
+                    }
+                    Some((message, false)) => Outcome::notice(message, false),
                     None => Outcome::default(),
                 }
             }

@@ -23,8 +23,8 @@ use crate::tui::keymap::Action;
 use crate::tui::remote::{Remote, RequestCounter};
 use crate::tui::screens::Ui;
 use crate::tui::screens::customers::editor::{SaveStatus, status_line};
-use crate::tui::screens::customers::history::HistoryPane;
 use crate::tui::screens::customers::labels;
+use crate::tui::widgets::history::RecordRef;
 use crate::tui::widgets::{modal, spinner};
 use crate::{key, msg, tr};
 
@@ -83,7 +83,6 @@ pub struct PolicyPane {
     pub request: RequestCounter,
     pub scroll: u16,
     pub cancel: Option<CancelDialog>,
-    pub history: Option<HistoryPane>,
     pub write: RequestCounter,
 }
 
@@ -95,7 +94,6 @@ impl PolicyPane {
         }
         self.id = Some(id);
         self.cancel = None;
-        self.history = None;
         PoliciesCmd::LoadPolicy {
             request: self.request.issue(),
             id,
@@ -124,7 +122,7 @@ impl PolicyPane {
     }
 
     pub fn takes_back(&self) -> bool {
-        self.cancel.is_some() || self.history.is_some()
+        self.cancel.is_some()
     }
 
     pub fn back(&mut self) -> bool {
@@ -136,7 +134,7 @@ impl PolicyPane {
             }
             return true;
         }
-        self.history.take().is_some()
+        false
     }
 
     pub fn key(
@@ -148,16 +146,6 @@ impl PolicyPane {
         if self.cancel.is_some() {
             return Ok(self.cancel_key(key));
         }
-        if let Some(history) = &mut self.history {
-            match action {
-                Some(Action::Up) => history.scroll_by(-1),
-                Some(Action::Down) => history.scroll_by(1),
-                Some(Action::PageUp) => history.scroll_by(-10),
-                Some(Action::PageDown) => history.scroll_by(10),
-                _ => {}
-            }
-            return Ok(None);
-        }
         match action {
             Some(Action::Up) => self.scroll = self.scroll.saturating_sub(1),
             Some(Action::Down) => self.scroll = self.scroll.saturating_add(1),
@@ -165,30 +153,52 @@ impl PolicyPane {
             Some(Action::PageDown) => self.scroll = self.scroll.saturating_add(10),
             Some(Action::First) => self.scroll = 0,
             Some(Action::Refresh) => return Ok(self.reload()),
-            Some(Action::History) => return self.open_history().map(Some),
             Some(Action::CancelPolicy) => return self.open_cancel(today),
+            Some(Action::PrintDocument) => return self.print().map(Some),
             _ => {}
         }
         Ok(None)
     }
 
-    fn open_history(&mut self) -> Result<PoliciesCmd, Message> {
+    /// The policy whose history `h` shows, once loaded; the refusal without the right.
+    pub fn selected_record(&self) -> Result<RecordRef, Message> {
         let detail = self.detail.loaded().ok_or(msg!("policy-view-not-loaded"))?;
         if !detail.rights.read_history {
             return Err(msg!("policy-view-no-history-right"));
         }
-        let mut pane = HistoryPane::new(
-            detail.policy.policy_number.clone(),
+        if self.cancel.is_some() {
+            return Err(msg!("policy-view-not-loaded"));
+        }
+        Ok(RecordRef::new(
             "policies",
             detail.policy.id,
-        );
-        pane.entries = Remote::Loading;
-        let cmd = PoliciesCmd::History {
-            request: pane.request.issue(),
-            id: detail.policy.id,
-        };
-        self.history = Some(pane);
-        Ok(cmd)
+            detail.policy.policy_number.clone(),
+        ))
+    }
+
+    /// `p`: the schedule (and the CMI certificate), printed in a task.
+    fn print(&mut self) -> Result<PoliciesCmd, Message> {
+        let detail = self.detail.loaded().ok_or(msg!("policy-view-not-loaded"))?;
+        Ok(PoliciesCmd::PrintPolicy {
+            request: self.write.issue(),
+            policy_number: detail.policy.policy_number.clone(),
+        })
+    }
+
+    /// The sentence of a print: where the files are, or why not.
+    pub fn on_printed(
+        &mut self,
+        request: u64,
+        result: Result<crate::db::documents::PrintedPolicy, crate::db::documents::PrintError>,
+        lang: crate::i18n::Lang,
+    ) -> Option<(Message, bool)> {
+        if !self.write.is_latest(request) {
+            return None;
+        }
+        Some(match result {
+            Ok(printed) => (printed.message(lang), true),
+            Err(error) => (error.message(), false),
+        })
     }
 
     fn open_cancel(&mut self, today: NaiveDate) -> Result<Option<PoliciesCmd>, Message> {
@@ -366,10 +376,6 @@ impl PolicyPane {
     }
 
     pub fn render(&mut self, frame: &mut Frame, area: Rect, ui: &Ui) {
-        if let Some(history) = &mut self.history {
-            history.render(frame, area, ui);
-            return;
-        }
         let detail = match ui.loaded(&self.detail, key!("policy-view-loading")) {
             Ok(detail) => detail,
             Err(line) => {

@@ -10,7 +10,7 @@ use uuid::Uuid;
 use super::quotes::QuoteList;
 use super::renewals::{DueList, QUEUE_PAGE};
 use crate::db::cancellation::{self, CancelError, CancelOutcome, CancellationQuote};
-use crate::db::history::{self, HistoryEntry};
+use crate::db::documents::{self, PrintError, PrintedPolicy};
 use crate::db::policies::{self, IssueError, IssueOutcome, QuoteContext, VehicleChoice};
 use crate::db::policy_detail::{self, PolicyDetail};
 use crate::db::referrals::{self, DecisionError};
@@ -68,10 +68,6 @@ pub enum PoliciesCmd {
         request: u64,
         policies: Vec<(Uuid, i32)>,
     },
-    History {
-        request: u64,
-        id: Uuid,
-    },
     PreviewCancel {
         request: u64,
         policy_id: Uuid,
@@ -86,6 +82,11 @@ pub enum PoliciesCmd {
         by: CancelledBy,
         reason: String,
         cancel_on: NaiveDate,
+    },
+    /// Print the policy's schedule (and CMI certificate) into the data directory.
+    PrintPolicy {
+        request: u64,
+        policy_number: String,
     },
     Decide {
         request: u64,
@@ -135,10 +136,6 @@ pub enum PoliciesMsg {
         request: u64,
         result: Result<Option<Box<PolicyDetail>>, sqlx::Error>,
     },
-    HistoryLoaded {
-        request: u64,
-        result: Result<Vec<HistoryEntry>, sqlx::Error>,
-    },
     CancelPreviewed {
         request: u64,
         result: Result<Box<CancellationQuote>, CancelError>,
@@ -146,6 +143,10 @@ pub enum PoliciesMsg {
     Cancelled {
         request: u64,
         result: Result<CancelOutcome, CancelError>,
+    },
+    PolicyPrinted {
+        request: u64,
+        result: Result<PrintedPolicy, PrintError>,
     },
     Decided {
         request: u64,
@@ -164,7 +165,6 @@ impl PoliciesCmd {
                 | PoliciesCmd::LoadQuotes { .. }
                 | PoliciesCmd::LoadPolicy { .. }
                 | PoliciesCmd::LoadRenewals { .. }
-                | PoliciesCmd::History { .. }
                 | PoliciesCmd::PreviewCancel { .. }
         )
     }
@@ -275,10 +275,6 @@ impl PoliciesCmd {
                     .await
                     .map(|found| found.map(Box::new)),
             },
-            PoliciesCmd::History { request, id } => PoliciesMsg::HistoryLoaded {
-                request,
-                result: history::record_history(&pool, "policies", id).await,
-            },
             PoliciesCmd::PreviewCancel {
                 request,
                 policy_id,
@@ -302,6 +298,18 @@ impl PoliciesCmd {
                 request,
                 result: cancellation::cancel(
                     &pool, policy_id, version, code, by, &reason, cancel_on,
+                )
+                .await,
+            },
+            PoliciesCmd::PrintPolicy {
+                request,
+                policy_number,
+            } => PoliciesMsg::PolicyPrinted {
+                request,
+                result: documents::print_policy(
+                    &pool,
+                    &crate::documents::data_dir(),
+                    &policy_number,
                 )
                 .await,
             },

@@ -27,6 +27,7 @@ use crate::tui::keymap::{Action, Context};
 use crate::tui::remote::{Remote, RequestCounter};
 use crate::tui::screens::Ui;
 use crate::tui::screens::customers::editor::SaveStatus;
+use crate::tui::widgets::history::RecordRef;
 use crate::{key, msg, tr};
 
 use cockpit::CockpitPane;
@@ -122,6 +123,8 @@ pub struct ReconcileScreen {
     pub prompt: Option<Prompt>,
     /// Numbers the writes so that only the newest answer counts.
     pub write: RequestCounter,
+    /// The receipts the last match or counter payment issued: what `p` prints.
+    pub last_receipts: Vec<String>,
 }
 
 impl Default for ReconcileScreen {
@@ -141,6 +144,7 @@ impl ReconcileScreen {
             statement: None,
             prompt: None,
             write: RequestCounter::default(),
+            last_receipts: Vec::new(),
         }
     }
 
@@ -165,6 +169,47 @@ impl ReconcileScreen {
         }
     }
 
+    /// The record whose history `h` shows: the owed payment, the statement line or the
+    /// payout under the cursor. None while a prompt is open.
+    pub fn selected_record(&self) -> Option<RecordRef> {
+        if self.prompt.is_some() {
+            return None;
+        }
+        if let Some(statement) = &self.statement {
+            let line = statement.selected()?;
+            let title = format!("#{} {}", line.line_number, line.description);
+            return Some(RecordRef::new("bank_statement_lines", line.id, title));
+        }
+        match self.tab {
+            Tab::Payments => {
+                let payment = self.payments.selected()?;
+                let title = payment
+                    .reference
+                    .clone()
+                    .or_else(|| payment.policy_number.clone())
+                    .unwrap_or_else(|| payment.customer_name.clone());
+                Some(RecordRef::new("payments", payment.id, title))
+            }
+            Tab::Cockpit => {
+                let line = self.cockpit.selected_line()?;
+                Some(RecordRef::new(
+                    "bank_statement_lines",
+                    line.id,
+                    line.description.clone(),
+                ))
+            }
+            Tab::Payouts => {
+                let payout = self.payouts.selected()?;
+                let title = payout
+                    .claim_number
+                    .clone()
+                    .unwrap_or_else(|| payout.payee_name.clone());
+                Some(RecordRef::new("payments", payout.id, title))
+            }
+            Tab::Import => None,
+        }
+    }
+
     /// Whether the digits open the tabs here (nothing is typing and no view is over them).
     pub fn digits_open_tabs(&self) -> bool {
         self.prompt.is_none() && self.statement.is_none() && !self.is_typing()
@@ -186,12 +231,18 @@ impl ReconcileScreen {
             };
         }
         if self.statement.is_some() {
-            return vec![Action::Unmatch, Action::Refresh, Action::Back];
+            return vec![
+                Action::Unmatch,
+                Action::PrintDocument,
+                Action::Refresh,
+                Action::Back,
+            ];
         }
         match self.context() {
             Context::ReconcileSearch => vec![Action::Submit, Action::Back],
             Context::ReconcilePayments => vec![
                 Action::CounterPayment,
+                Action::PrintDocument,
                 Action::Filter,
                 Action::NextTab,
                 Action::Refresh,
@@ -226,6 +277,7 @@ impl ReconcileScreen {
                 };
                 hints.extend([
                     Action::SwitchPane,
+                    Action::PrintDocument,
                     Action::StatementLines,
                     Action::NextTab,
                     Action::Back,
@@ -374,6 +426,10 @@ impl ReconcileScreen {
             }
             _ => {}
         }
+        if action == Some(Action::PrintDocument) && matches!(self.tab, Tab::Payments | Tab::Cockpit)
+        {
+            return self.print_receipts();
+        }
         match self.tab {
             Tab::Payments => self.payments_key(action),
             Tab::Import => self.import_key(action),
@@ -399,6 +455,28 @@ impl ReconcileScreen {
             _ => {}
         }
         Outcome::default()
+    }
+
+    /// `p` on the payments and cockpit tabs: prints the receipts the last match or counter
+    /// payment issued.
+    fn print_receipts(&mut self) -> Outcome {
+        if self.last_receipts.is_empty() {
+            return Outcome::notice(msg!("doc-no-receipt-selected"), Tone::Error);
+        }
+        self.print(self.last_receipts.clone())
+    }
+
+    /// Prints receipts in a task; the status bar says where the files are.
+    fn print(&mut self, numbers: Vec<String>) -> Outcome {
+        if numbers.is_empty() {
+            return Outcome::notice(msg!("doc-no-receipt-on-line"), Tone::Error);
+        }
+        let mut outcome = Outcome::notice(msg!("doc-printing"), Tone::Info);
+        outcome.cmds.push(ReconcileCmd::PrintReceipts {
+            request: self.write.issue(),
+            numbers,
+        });
+        outcome
     }
 
     fn payments_key(&mut self, action: Option<Action>) -> Outcome {
@@ -538,6 +616,13 @@ impl ReconcileScreen {
                 Some(_) => Outcome::notice(msg!("reconcile-unmatch-not-matched"), Tone::Error),
                 None => Outcome::default(),
             },
+            Some(Action::PrintDocument) => {
+                let numbers = statement
+                    .selected()
+                    .map(|row| row.receipt_numbers.clone())
+                    .unwrap_or_default();
+                self.print(numbers)
+            }
             Some(other) => {
                 statement.key(other);
                 Outcome::default()
@@ -665,6 +750,17 @@ impl ReconcileScreen {
                 Outcome::default().lost(lost_connection)
             }
             ReconcileMsg::Written { request, result } => self.on_written(request, result, env),
+            ReconcileMsg::ReceiptsPrinted {
+                request: _,
+                results,
+            } => {
+                let failed = results.iter().find_map(|r| r.as_ref().err());
+                match (failed, results.last()) {
+                    (Some(error), _) => Outcome::notice(error.message(), Tone::Error),
+                    (None, Some(Ok(printed))) => Outcome::notice(printed.message(), Tone::Success),
+                    _ => Outcome::default(),
+                }
+            }
         }
     }
 
@@ -683,6 +779,16 @@ impl ReconcileScreen {
         let (mut outcome, reload) = match result {
             Ok(written) => {
                 let kind = self.prompt.take().map(|p| p.kind);
+                match &written {
+                    Written::Matched(receipts) => {
+                        self.last_receipts =
+                            receipts.iter().map(|r| r.receipt_number.clone()).collect();
+                    }
+                    Written::CounterPaid(receipt) => {
+                        self.last_receipts = vec![receipt.receipt_number.clone()];
+                    }
+                    _ => {}
+                }
                 let message = done_message(&written, kind.as_ref());
                 (Outcome::notice(message, Tone::Success), true)
             }

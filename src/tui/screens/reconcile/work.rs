@@ -184,6 +184,11 @@ pub enum ReconcileCmd {
         request: u64,
         write: Box<Write>,
     },
+    /// Print receipts / tax invoices (copies when printed before) into the data directory.
+    PrintReceipts {
+        request: u64,
+        numbers: Vec<String>,
+    },
 }
 
 #[derive(Debug)]
@@ -231,6 +236,11 @@ pub enum ReconcileMsg {
         request: u64,
         result: Result<Written, SaveError>,
     },
+    ReceiptsPrinted {
+        request: u64,
+        results:
+            Vec<Result<crate::db::documents::PrintedReceipt, crate::db::documents::PrintError>>,
+    },
 }
 
 impl ReconcileCmd {
@@ -239,7 +249,9 @@ impl ReconcileCmd {
     pub fn is_read(&self) -> bool {
         !matches!(
             self,
-            ReconcileCmd::Import { .. } | ReconcileCmd::Write { .. }
+            ReconcileCmd::Import { .. }
+                | ReconcileCmd::Write { .. }
+                | ReconcileCmd::PrintReceipts { .. }
         )
     }
 
@@ -320,6 +332,15 @@ impl ReconcileCmd {
                 request,
                 result: write.run(&pool).await,
             },
+            ReconcileCmd::PrintReceipts { request, numbers } => {
+                let data_dir = crate::documents::data_dir();
+                let mut results = Vec::new();
+                for number in numbers {
+                    results
+                        .push(crate::db::documents::print_receipt(&pool, &data_dir, &number).await);
+                }
+                ReconcileMsg::ReceiptsPrinted { request, results }
+            }
         }
     }
 }

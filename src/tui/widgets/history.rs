@@ -1,5 +1,6 @@
 //! The audit history of one record, newest first: who, when, what they did, and each
-//! field's value before and after.
+//! field's value before and after. One pane for every screen: the application opens it as
+//! an overlay with `h` on whatever record the screen has selected (`RecordRef`).
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -7,20 +8,57 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 use uuid::Uuid;
 
-use super::labels;
 use crate::db::history::HistoryEntry;
 use crate::i18n::date_time;
 use crate::tr;
+use crate::tui::keymap::Action;
 use crate::tui::remote::{Remote, RequestCounter};
 use crate::tui::screens::Ui;
+use crate::tui::screens::customers::labels;
 use crate::tui::widgets::text;
+
+/// The record a history is of: its table, its id, and what a person calls it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecordRef {
+    pub table: &'static str,
+    pub id: Uuid,
+    /// What the history is of, e.g. "กข 1234".
+    pub title: String,
+}
+
+impl RecordRef {
+    pub fn new(table: &'static str, id: Uuid, title: impl Into<String>) -> RecordRef {
+        RecordRef {
+            table,
+            id,
+            title: title.into(),
+        }
+    }
+
+    /// A record of a table named at run time (an audit entry's `table_name`).
+    pub fn of_table(table: &str, id: Uuid, title: impl Into<String>) -> RecordRef {
+        RecordRef::new(interned(table), id, title)
+    }
+}
+
+/// The table name as a `&'static str`. The names are the schema's tables, a few dozen at
+/// most, so each is leaked once and kept for the life of the program.
+fn interned(table: &str) -> &'static str {
+    static NAMES: std::sync::Mutex<Vec<&'static str>> = std::sync::Mutex::new(Vec::new());
+    let mut names = NAMES
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    if let Some(name) = names.iter().find(|name| **name == table) {
+        return name;
+    }
+    let name: &'static str = Box::leak(table.to_string().into_boxed_str());
+    names.push(name);
+    name
+}
 
 #[derive(Debug, Clone)]
 pub struct HistoryPane {
-    /// What the history is of, e.g. "กข 1234".
-    pub title: String,
-    pub table: &'static str,
-    pub id: Uuid,
+    pub record: RecordRef,
     pub entries: Remote<Vec<HistoryEntry>>,
     pub request: RequestCounter,
     /// First line shown.
@@ -28,11 +66,9 @@ pub struct HistoryPane {
 }
 
 impl HistoryPane {
-    pub fn new(title: String, table: &'static str, id: Uuid) -> HistoryPane {
+    pub fn new(record: RecordRef) -> HistoryPane {
         HistoryPane {
-            title,
-            table,
-            id,
+            record,
             entries: Remote::Loading,
             request: RequestCounter::default(),
             scroll: 0,
@@ -41,6 +77,30 @@ impl HistoryPane {
 
     pub fn scroll_by(&mut self, lines: isize) {
         self.scroll = self.scroll.saturating_add_signed(lines);
+    }
+
+    /// Scrolls for a key; whether the key was one that scrolls.
+    pub fn act(&mut self, action: Action) -> bool {
+        match action {
+            Action::Up => self.scroll_by(-1),
+            Action::Down => self.scroll_by(1),
+            Action::PageUp => self.scroll_by(-10),
+            Action::PageDown => self.scroll_by(10),
+            Action::First => self.scroll = 0,
+            Action::Last => self.scroll = usize::MAX,
+            _ => return false,
+        }
+        true
+    }
+
+    /// The loaded history, if it is for the request still wanted.
+    pub fn loaded(&mut self, request: u64, result: Result<Vec<HistoryEntry>, sqlx::Error>) {
+        if self.request.is_latest(request) {
+            self.entries = match result {
+                Ok(entries) => Remote::Loaded(entries),
+                Err(error) => Remote::Failed(crate::db::error::message(&error)),
+            };
+        }
     }
 
     fn lines(&self, ui: &Ui, width: usize) -> Vec<Line<'static>> {
@@ -82,7 +142,7 @@ impl HistoryPane {
             {
                 let field = labels::field_name(&change.field).text(ui.lang);
                 let shown = |raw: &Option<String>| match raw {
-                    Some(raw) => shown_value(self.table, &change.field, raw, ui),
+                    Some(raw) => shown_value(self.record.table, &change.field, raw, ui),
                     None => "–".to_string(),
                 };
                 let value = match (&change.new, entry.operation.as_str()) {
@@ -106,7 +166,7 @@ impl HistoryPane {
         let block = Block::bordered().title(Line::styled(
             format!(
                 " {} ",
-                tr!(ui.lang, "history-title", record = self.title.clone())
+                tr!(ui.lang, "history-title", record = self.record.title.clone())
             ),
             ui.theme.title(),
         ));
@@ -136,7 +196,7 @@ impl HistoryPane {
 }
 
 /// Columns that say nothing to a person reading the history.
-const HOUSEKEEPING: &[&str] = &[
+pub const HOUSEKEEPING: &[&str] = &[
     "id",
     "created_at",
     "updated_at",
@@ -153,7 +213,7 @@ const HOUSEKEEPING: &[&str] = &[
 
 /// A stored value as the screen shows it elsewhere: words for codes, dates in the
 /// calendar chosen, place names for place codes, yes and no.
-fn shown_value(table: &str, field: &str, raw: &str, ui: &Ui) -> String {
+pub fn shown_value(table: &str, field: &str, raw: &str, ui: &Ui) -> String {
     let lang = ui.lang;
     let geography = crate::db::geo::Geography::bundled();
     let name = |place: &crate::db::geo::Place| match lang {
@@ -217,41 +277,5 @@ fn shown_value(table: &str, field: &str, raw: &str, ui: &Ui) -> String {
                 raw.to_string()
             }
         }
-    }
-}
-
-/// A record's fields, read-only (policy, claim and payment screens come later).
-#[derive(Debug, Clone)]
-pub struct DetailPane {
-    pub title: String,
-    pub fields: Vec<(String, String)>,
-}
-
-impl DetailPane {
-    pub fn render(&self, frame: &mut Frame, area: Rect, ui: &Ui) {
-        let label_width = self
-            .fields
-            .iter()
-            .map(|(label, _)| text::width(label))
-            .max()
-            .unwrap_or(0);
-        let mut lines: Vec<Line> = self
-            .fields
-            .iter()
-            .map(|(label, value)| {
-                Line::from(vec![
-                    Span::styled(text::pad(label, label_width + 2), ui.theme.muted()),
-                    Span::raw(value.clone()),
-                ])
-            })
-            .collect();
-        lines.push(Line::default());
-        lines.push(Line::styled(tr!(ui.lang, "detail-keys"), ui.theme.muted()));
-        let height = (lines.len() as u16 + 2).min(area.height);
-        let popup = crate::tui::widgets::modal::centered(area, area.width.min(90), height);
-        frame.render_widget(Clear, popup);
-        let block =
-            Block::bordered().title(Line::styled(format!(" {} ", self.title), ui.theme.title()));
-        frame.render_widget(Paragraph::new(lines).block(block), popup);
     }
 }
