@@ -79,16 +79,21 @@ pub struct PrintedPolicy {
     pub documents: Vec<PrintedPolicyDocument>,
 }
 
+/// The message key naming a kind of policy document.
+pub fn document_kind_key(document_type: &str) -> &'static str {
+    match document_type {
+        "CERTIFICATE" => crate::key!("doc-kind-certificate"),
+        _ => crate::key!("doc-kind-schedule"),
+    }
+}
+
 impl PrintedPolicy {
     /// "Printed the schedule, CMI certificate of policy …: path" (the kinds in `lang`).
     pub fn message(&self, lang: Lang) -> Message {
         let kinds: Vec<String> = self
             .documents
             .iter()
-            .map(|d| match d.document_type {
-                "CERTIFICATE" => crate::tr!(lang, "doc-kind-certificate"),
-                _ => crate::tr!(lang, "doc-kind-schedule"),
-            })
+            .map(|d| crate::i18n::text(lang, document_kind_key(d.document_type), &[]))
             .collect();
         // The folder once, then the files: the status bar keeps the start of a sentence.
         let folder = self
@@ -371,7 +376,11 @@ pub async fn print_policy(
         )
         .bind(policy_id)
         .bind(document_type)
-        .bind(format!("{} {}", sheet.policy_number, stem))
+        .bind(format!(
+            "{} {}",
+            crate::i18n::text(Lang::Th, document_kind_key(document_type), &[]),
+            sheet.policy_number
+        ))
         .bind(&file.relative_path)
         .bind(file.size as i64)
         .bind(PDF_MIME)

@@ -487,7 +487,6 @@ async fn refer_or_write(
             },
         )
         .await?;
-        write_document(connection, written.id, &written.number).await?;
         return Ok(IssueOutcome::Issued {
             policy_id: written.id,
             policy_number: written.number,
@@ -666,7 +665,6 @@ async fn activate(
         },
     )
     .await?;
-    write_document(connection, policy_id, &issued.policy_number).await?;
     Ok(issued.policy_number)
 }
 
@@ -727,26 +725,6 @@ pub async fn write_schedule(
     .bind(&amounts)
     .bind(&due)
     .bind(&references)
-    .execute(connection)
-    .await
-    .map(|_| ())
-}
-
-/// The policy schedule document of a newly issued policy. The file itself is produced by
-/// the document generator; the row says what it will be called and where it belongs.
-pub async fn write_document(
-    connection: &mut PgConnection,
-    policy_id: Uuid,
-    policy_number: &str,
-) -> sqlx::Result<()> {
-    sqlx::query(
-        "INSERT INTO policy_documents (policy_id, document_type, document_name, file_path,
-                                       mime_type, language, is_official)
-         VALUES ($1, 'SCHEDULE', $2, $3, 'application/pdf', 'th', true)",
-    )
-    .bind(policy_id)
-    .bind(format!("ตารางกรมธรรม์ {policy_number}"))
-    .bind(format!("policies/{policy_number}/schedule.pdf"))
     .execute(connection)
     .await
     .map(|_| ())

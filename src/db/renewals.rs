@@ -1642,31 +1642,15 @@ async fn write_renewals(
     .execute(&mut *connection)
     .await?;
 
-    // 5. and 6. The payments the issued renewals expect and their schedule documents.
+    // 5. The payments the issued renewals expect. (Their schedules are printed on demand,
+    // db::documents, and recorded then with the file's hash.)
     let mut payments = PaymentRows::default();
-    let mut documents: (Vec<Uuid>, Vec<String>) = (Vec::new(), Vec::new());
     for (p, new_id) in priced.iter().zip(&renewed_ids) {
         if let Some(number) = issued.get(new_id) {
             payments.add(*new_id, p, number);
-            documents.0.push(*new_id);
-            documents.1.push(number.clone());
         }
     }
     payments.insert(&mut *connection).await?;
-    if !documents.0.is_empty() {
-        // As db::policies::write_document, for many policies at once.
-        sqlx::query(
-            "INSERT INTO policy_documents (policy_id, document_type, document_name, file_path,
-                                           mime_type, language, is_official)
-             SELECT id, 'SCHEDULE', 'ตารางกรมธรรม์ ' || number,
-                    'policies/' || number || '/schedule.pdf', 'application/pdf', 'th', true
-               FROM unnest($1::uuid[], $2::text[]) AS d(id, number)",
-        )
-        .bind(&documents.0)
-        .bind(&documents.1)
-        .execute(&mut *connection)
-        .await?;
-    }
 
     for p in priced {
         let Some((new_id, quote_number)) = new_of.remove(&p.old.policy_id) else {

@@ -792,10 +792,17 @@ async fn the_policy_view_has_the_schedule_and_the_renewal_chain() {
     )
     .await
     .unwrap();
-    policies::write_document(&mut connection, this, &number)
-        .await
-        .unwrap();
     drop(connection);
+    sqlx::query(
+        "INSERT INTO policy_documents (policy_id, document_type, document_name, file_path,
+                                       file_size, mime_type, sha256, language, is_official)
+         VALUES ($1, 'SCHEDULE', 'ตารางกรมธรรม์', 'documents/policies/x/schedule-v1.pdf',
+                 1000, 'application/pdf', repeat('0', 64), 'th', true)",
+    )
+    .bind(this)
+    .execute(&db.pool)
+    .await
+    .unwrap();
     sqlx::query(
         "INSERT INTO claims (claim_number, policy_id, incident_date, claim_type, incident_description,
                              estimated_amount)

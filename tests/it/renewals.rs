@@ -252,7 +252,8 @@ async fn a_renewal_links_back_and_records_the_change() {
     assert_eq!(coverage["payment_terms"]["method"], json!("BANK_TRANSFER"));
     assert_eq!(coverage["renewal"]["ncb_reason"], json!("CLAIM_FREE"));
     assert_eq!(paid, total);
-    assert_eq!(documents, 1);
+    // The schedule is printed on demand, not pointed at before it exists.
+    assert_eq!(documents, 0);
 
     // Once only, and the queue no longer offers it.
     let again = renewals::renew_one(

@@ -207,6 +207,7 @@ policy-view-claims = Claims
 policy-view-documents = Documents
 policy-view-none = none
 policy-view-not-yours = not shown to your role
+policy-view-document = { $kind } (version { $version }) · { $path } · { $at }
 policy-view-not-loaded = The policy has not loaded yet.
 policy-view-no-history-right = Your role does not read the history of records.
 policy-view-no-cancel-right = Your role may not cancel policies.

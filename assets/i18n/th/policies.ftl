@@ -207,6 +207,7 @@ policy-view-claims = เคลม
 policy-view-documents = เอกสาร
 policy-view-none = ไม่มี
 policy-view-not-yours = บทบาทของคุณไม่เห็นข้อมูลนี้
+policy-view-document = { $kind } (ฉบับที่ { $version }) · { $path } · { $at }
 policy-view-not-loaded = กรมธรรม์ยังโหลดไม่เสร็จ
 policy-view-no-history-right = บทบาทของคุณไม่สามารถดูประวัติการแก้ไข
 policy-view-no-cancel-right = บทบาทของคุณไม่สามารถยกเลิกกรมธรรม์

@@ -661,11 +661,18 @@ fn activity_lines(detail: &PolicyDetail, ui: &Ui) -> Vec<Line<'static>> {
         )),
         Some(documents) => {
             for document in documents {
-                lines.push(Line::from(format!(
-                    "{} · {} · {}",
-                    document.document_name,
-                    document.file_path,
-                    date_time(lang, ui.calendar, document.generated_at)
+                let kind = crate::i18n::text(
+                    lang,
+                    crate::db::documents::document_kind_key(&document.document_type),
+                    &[],
+                );
+                lines.push(Line::from(tr!(
+                    lang,
+                    "policy-view-document",
+                    kind = kind,
+                    version = document.version_number,
+                    path = document.file_path.clone(),
+                    at = date_time(lang, ui.calendar, document.generated_at)
                 )));
             }
         }

@@ -5,6 +5,7 @@
 use crossterm::event::Event;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 use rust_decimal::Decimal;
@@ -238,7 +239,10 @@ impl PaymentsPane {
             ui.theme.title(),
         ));
         let (ageing, by_status) = match &self.overview {
-            Remote::Loaded(overview) => (ageing_lines(overview, ui), status_lines(overview, ui)),
+            Remote::Loaded(overview) => (
+                ageing_lines(overview, ui, left_block.inner(left).width),
+                status_lines(overview, ui, right_block.inner(right).width),
+            ),
             Remote::Failed(message) => {
                 let line = Line::styled(message.text(ui.lang), ui.theme.error());
                 (vec![line.clone()], vec![line])
@@ -283,20 +287,42 @@ impl PaymentsPane {
     }
 }
 
-const FIGURE_LABEL: usize = 26;
-
-fn figure(label: String, count: i64, amount: Decimal) -> String {
-    format!(
-        "{}{:>7}  {:>14}",
-        text::pad(&label, FIGURE_LABEL),
-        count,
-        money(amount)
-    )
+/// One figure per line, fitted to `width` columns: the label (cut with "…" when it must
+/// be), then the count and the amount, aligned on the right edge so no amount is ever cut.
+fn figure_lines(figures: Vec<(String, i64, Decimal, Style)>, width: u16) -> Vec<Line<'static>> {
+    let amount_width = figures
+        .iter()
+        .map(|(_, _, amount, _)| text::width(&money(*amount)))
+        .max()
+        .unwrap_or(0);
+    let count_width = figures
+        .iter()
+        .map(|(_, count, _, _)| count.to_string().len())
+        .max()
+        .unwrap_or(0);
+    let numbers_width = count_width + 2 + amount_width;
+    let label_width = usize::from(width).saturating_sub(numbers_width + 1);
+    figures
+        .into_iter()
+        .map(|(label, count, amount, style)| {
+            if label.is_empty() {
+                return Line::from("");
+            }
+            Line::styled(
+                format!(
+                    "{} {count:>count_width$}  {:>amount_width$}",
+                    text::pad(&label, label_width),
+                    money(amount)
+                ),
+                style,
+            )
+        })
+        .collect()
 }
 
-fn ageing_lines(overview: &Overview, ui: &Ui) -> Vec<Line<'static>> {
+fn ageing_lines(overview: &Overview, ui: &Ui, width: u16) -> Vec<Line<'static>> {
     let lang = ui.lang;
-    let mut lines = Vec::new();
+    let mut figures = Vec::new();
     for bucket in BUCKETS {
         let (count, amount) = overview
             .overdue
@@ -304,34 +330,36 @@ fn ageing_lines(overview: &Overview, ui: &Ui) -> Vec<Line<'static>> {
             .find(|f| f.bucket == bucket)
             .map_or((0, Decimal::ZERO), |f| (f.count, f.amount));
         let style = match bucket {
-            AgeBucket::UpTo30 => ratatui::style::Style::new(),
+            _ if count == 0 => Style::new(),
+            AgeBucket::UpTo30 => Style::new(),
             AgeBucket::UpTo60 => ui.theme.warning(),
             AgeBucket::UpTo90 | AgeBucket::Over90 => ui.theme.error(),
         };
         let label = crate::i18n::text(lang, bucket_title(bucket), &[]);
-        let line = Line::from(figure(label, count, amount));
-        lines.push(if count > 0 { line.style(style) } else { line });
+        figures.push((label, count, amount, style));
     }
-    lines.push(Line::from(""));
-    lines.push(Line::from(figure(
+    figures.push((String::new(), 0, Decimal::ZERO, Style::new()));
+    figures.push((
         tr!(lang, "reconcile-due-soon"),
         overview.due_soon.0,
         overview.due_soon.1,
-    )));
-    lines.push(Line::from(figure(
+        Style::new(),
+    ));
+    figures.push((
         tr!(lang, "reconcile-payouts-waiting"),
         overview.payouts_waiting.0,
         overview.payouts_waiting.1,
-    )));
-    lines
+        Style::new(),
+    ));
+    figure_lines(figures, width)
 }
 
-fn status_lines(overview: &Overview, ui: &Ui) -> Vec<Line<'static>> {
+fn status_lines(overview: &Overview, ui: &Ui, width: u16) -> Vec<Line<'static>> {
     let lang = ui.lang;
     if overview.by_status.is_empty() {
         return vec![Line::styled(tr!(lang, "reconcile-none"), ui.theme.muted())];
     }
-    let labelled: Vec<(String, i64, Decimal)> = overview
+    let figures = overview
         .by_status
         .iter()
         .map(|f| {
@@ -344,25 +372,11 @@ fn status_lines(overview: &Overview, ui: &Ui) -> Vec<Line<'static>> {
                 ),
                 f.count,
                 f.amount,
+                Style::new(),
             )
         })
         .collect();
-    let width = labelled
-        .iter()
-        .map(|(l, _, _)| text::width(l))
-        .max()
-        .unwrap_or(0);
-    labelled
-        .into_iter()
-        .map(|(label, count, amount)| {
-            Line::from(format!(
-                "{}{:>7}  {:>16}",
-                text::pad(&label, width + 1),
-                count,
-                money(amount)
-            ))
-        })
-        .collect()
+    figure_lines(figures, width)
 }
 
 fn row(p: &OwedPayment, lang: Lang, calendar: Calendar) -> TableRow {
