@@ -123,3 +123,39 @@ hint-reset-password = password
 hint-end-sessions = end sessions
 settings-reveal-hint = r shows or hides the value
 rating-keys = n new version from the one in force · D delete a future version
+
+# What each setting does, in the reader's language; a setting added later shows the
+# description stored with it.
+settings-category = { $category ->
+    [CLAIMS] Claims
+    [COMPANY] Company
+    [PAYMENT] Payments
+    [POLICY] Policies
+    [SECURITY] Security
+    [SYSTEM] System
+    [UNDERWRITING] Underwriting
+   *[other] { $category }
+}
+settings-about = { $key ->
+    [CLAIM_INVESTIGATION_SCORE] A fraud score at or above this sends the claim to the investigation queue
+    [CLAIM_SENIOR_AUTHORITY] Adjusters whose authority is at least this may assign claims to others
+    [CLAIM_SLA_ASSESSMENT_DAYS] A claim is assessed within this many days of its report
+    [CLAIM_SLA_CONTACT_DAYS] A reported claim is taken by an adjuster within this many days
+    [MAX_CLAIM_AMOUNT] The largest amount of one claim, in baht
+    [COMPANY_ADDRESS_TH] The insurer's address on receipts and tax invoices
+    [COMPANY_BRANCH] The issuing branch on tax invoices: 00000 is the head office
+    [COMPANY_NAME_TH] The insurer's registered name on receipts and tax invoices
+    [COMPANY_TAX_ID] The insurer's 13-digit tax ID
+    [PAYMENT_TIMEOUT_MINUTES] How long a payment gateway may take, in minutes
+    [RECONCILE_NAME_SIMILARITY] How alike a statement line's description and a customer's name must be for a match by amount and date (0–1)
+    [DEFAULT_NO_CLAIM_DISCOUNT] The no-claim discount of a first policy, in per cent (0, 20, 30, 40 or 50)
+    [POLICY_GRACE_PERIOD_DAYS] How many days after its end a policy may still be renewed
+    [RENEWAL_QUEUE_DAYS] The renewal queue shows policies ending within this many days
+    [MAX_LOGIN_ATTEMPTS] Failed logins in a row before an account is locked
+    [SESSION_TIMEOUT_HOURS] How many hours a login session lasts
+    [SMS_OTP_EXPIRY_MINUTES] How many minutes an SMS one-time password stays valid
+    [DEMO_DATA_VERSION] The version of the demo data loaded into this database
+    [UW_CLAIMS_IN_YEAR_REFERRAL] This many claims by the customer in the 12 months before the start refer the policy to an underwriter
+    [UW_CLASS_1_MAX_VEHICLE_AGE] Class 1 on a vehicle older than this many years is referred to an underwriter
+   *[other] { $stored }
+}

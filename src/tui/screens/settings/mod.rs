@@ -605,8 +605,13 @@ impl SettingsScreen {
         if let Some(setting) = self.selected_setting() {
             let mut text = format!(
                 "{} · {}",
-                setting.category,
-                setting.description.clone().unwrap_or_default()
+                tr!(ui.lang, "settings-category", category = setting.category.clone()),
+                tr!(
+                    ui.lang,
+                    "settings-about",
+                    key = setting.key.clone(),
+                    stored = setting.description.clone().unwrap_or_default()
+                )
             );
             if setting.is_sensitive && self.may_edit {
                 text = format!("{text} · {}", tr!(ui.lang, "settings-reveal-hint"));
