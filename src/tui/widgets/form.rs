@@ -567,10 +567,16 @@ impl Form {
         if let Some((message, style)) = remark
             && y + 1 < bottom
         {
-            let sentence = text::truncate(&message.text(lang), input_width as usize);
+            // Under the value; a sentence too long for that column starts further left,
+            // under the label (that line is the field's own), so it is read whole.
+            let right = input_x + input_width;
+            let full = message.text(lang);
+            let wanted = u16::try_from(text::width(&full)).unwrap_or(u16::MAX);
+            let x = right.saturating_sub(wanted).clamp(label_x, input_x);
+            let sentence = text::truncate(&full, usize::from(right - x));
             frame.render_widget(
                 Paragraph::new(Span::styled(sentence, style)),
-                Rect::new(input_x, y + 1, input_width, 1),
+                Rect::new(x, y + 1, right - x, 1),
             );
         }
     }

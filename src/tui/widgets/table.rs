@@ -75,6 +75,9 @@ pub struct DataTable {
     filter: Input,
     filtering: bool,
     page: usize,
+    /// Columns never cut to fit a narrow terminal (numbers, amounts, dates): the others
+    /// give up their width first.
+    whole: Vec<usize>,
 }
 
 impl DataTable {
@@ -88,7 +91,14 @@ impl DataTable {
             filter: Input::default(),
             filtering: false,
             page: 10,
+            whole: Vec::new(),
         }
+    }
+
+    /// Keeps these columns whole when the table must be narrowed to fit.
+    pub fn keep_whole(mut self, columns: &[usize]) -> DataTable {
+        self.whole = columns.to_vec();
+        self
     }
 
     pub fn set_rows(&mut self, rows: Vec<TableRow>) {
@@ -255,7 +265,17 @@ impl DataTable {
                 *w = (*w).max(text::width(cell));
             }
         }
-        let header = Row::new(titles.clone()).style(theme.title());
+        let available = usize::from(table_area.width)
+            .saturating_sub(HIGHLIGHT_WIDTH + COLUMN_SPACING * widths.len().saturating_sub(1));
+        fit_widths(&mut widths, available, &self.whole);
+        let cut = |cells: &[String]| -> Vec<String> {
+            cells
+                .iter()
+                .zip(&widths)
+                .map(|(cell, w)| text::truncate(cell, *w))
+                .collect()
+        };
+        let header = Row::new(cut(&titles)).style(theme.title());
         let rows = self.view.iter().map(|i| {
             let row = &self.rows[*i];
             let style = match row.tone {
@@ -264,10 +284,9 @@ impl DataTable {
                 Tone::Warning => theme.warning(),
                 Tone::Bad => theme.error(),
             };
-            Row::new(row.cells.clone()).style(style)
+            Row::new(cut(&row.cells)).style(style)
         });
-        // Every column as wide as its widest cell, but the last takes what is left: a long
-        // last cell is cut, never the columns before it.
+        // Every column as wide as fit_widths left it, and the last takes what is left.
         let last = widths.len().saturating_sub(1);
         let constraints: Vec<Constraint> = widths
             .iter()
@@ -282,7 +301,7 @@ impl DataTable {
             .collect();
         let table = Table::new(rows, constraints)
             .header(header)
-            .column_spacing(2)
+            .column_spacing(COLUMN_SPACING as u16)
             .row_highlight_style(theme.selected())
             .highlight_symbol("▶ ");
         frame.render_stateful_widget(table, table_area, &mut self.state);
@@ -319,6 +338,30 @@ impl DataTable {
             let x = footer_area.x + 1 + self.filter.visual_cursor() as u16;
             frame
                 .set_cursor_position((x.min(footer_area.right().saturating_sub(1)), footer_area.y));
+        }
+    }
+}
+
+const HIGHLIGHT_WIDTH: usize = 2;
+const COLUMN_SPACING: usize = 2;
+/// The narrowest a column that may be cut becomes: a few letters and "…".
+const NARROWEST: usize = 6;
+
+/// Narrows `widths` to `available` columns in all: the widest column that may be cut
+/// gives up one column at a time, so names and places shrink together while numbers,
+/// amounts and dates (`whole`) stay readable. When even that is not enough, the table
+/// is cut at the right edge.
+fn fit_widths(widths: &mut [usize], available: usize, whole: &[usize]) {
+    while widths.iter().sum::<usize>() > available {
+        let widest = widths
+            .iter()
+            .enumerate()
+            .filter(|(i, w)| !whole.contains(i) && **w > NARROWEST)
+            .max_by_key(|(i, w)| (**w, std::cmp::Reverse(*i)))
+            .map(|(i, _)| i);
+        match widest {
+            Some(i) => widths[i] -= 1,
+            None => return,
         }
     }
 }
@@ -364,6 +407,23 @@ mod tests {
             ["connections", "ขนาด", "lag"],
             "9 < 10 < 100"
         );
+    }
+
+    #[test]
+    fn narrowing_cuts_the_widest_free_text_first_and_keeps_numbers_whole() {
+        // claim number, plate, customer, amount
+        let mut widths = vec![15, 17, 20, 11];
+        fit_widths(&mut widths, 55, &[0, 3]);
+        assert_eq!(widths, vec![15, 14, 15, 11]);
+
+        // Nothing left to cut: the whole columns stay, the others stop at the narrowest.
+        let mut widths = vec![15, 17, 20, 11];
+        fit_widths(&mut widths, 20, &[0, 3]);
+        assert_eq!(widths, vec![15, NARROWEST, NARROWEST, 11]);
+
+        let mut widths = vec![5, 8];
+        fit_widths(&mut widths, 40, &[]);
+        assert_eq!(widths, vec![5, 8], "a table that fits is left alone");
     }
 
     #[test]

@@ -83,7 +83,8 @@ impl AuditScreen {
                 crate::key!("audit-column-operation"),
                 crate::key!("audit-column-who"),
                 crate::key!("audit-column-changed"),
-            ]),
+            ])
+            .keep_whole(&[0]),
             request: RequestCounter::default(),
             tables: Vec::new(),
             staff: Vec::new(),

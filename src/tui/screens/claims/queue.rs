@@ -83,7 +83,8 @@ impl QueuePane {
                 key!("claims-column-age"),
                 key!("claims-column-estimate"),
                 key!("claims-column-approved"),
-            ]),
+            ])
+            .keep_whole(&[0, 5, 6]),
             request: RequestCounter::default(),
             loading: false,
             again: false,

@@ -58,7 +58,8 @@ impl SearchPane {
                 key!("customers-column-phone"),
                 key!("customers-column-born"),
                 key!("customers-column-province"),
-            ]),
+            ])
+            .keep_whole(&[2, 3, 4, 5]),
             request: RequestCounter::default(),
             searched: None,
             labelled_for: None,

@@ -70,7 +70,8 @@ impl Default for QuotesPane {
                 key!("quotes-column-total"),
                 key!("quotes-column-referrals"),
                 key!("quotes-column-by"),
-            ]),
+            ])
+            .keep_whole(&[0, 4, 5]),
             request: RequestCounter::default(),
             dialog: None,
             write: RequestCounter::default(),

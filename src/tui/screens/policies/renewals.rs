@@ -82,7 +82,8 @@ impl Default for RenewalsPane {
                 key!("renewals-column-ncb"),
                 key!("renewals-column-new"),
                 key!("renewals-column-change"),
-            ]),
+            ])
+            .keep_whole(&[0, 3, 4, 7]),
             request: RequestCounter::default(),
             selected: BTreeSet::new(),
             dialog: None,

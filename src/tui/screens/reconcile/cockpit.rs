@@ -66,7 +66,8 @@ impl Default for CockpitPane {
                 key!("reconcile-column-refs"),
                 key!("reconcile-column-account"),
                 key!("reconcile-column-description"),
-            ]),
+            ])
+            .keep_whole(&[0, 2]),
             lines_request: RequestCounter::default(),
             candidates: Remote::Idle,
             candidates_for: None,

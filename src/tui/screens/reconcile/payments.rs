@@ -67,7 +67,8 @@ impl Default for PaymentsPane {
                 key!("reconcile-column-due-date"),
                 key!("reconcile-column-amount"),
                 key!("reconcile-column-overdue"),
-            ]),
+            ])
+            .keep_whole(&[0, 1, 4, 5]),
             owed_request: RequestCounter::default(),
             search: Input::default(),
             searching: false,

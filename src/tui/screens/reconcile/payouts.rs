@@ -40,7 +40,8 @@ impl Default for PayoutsPane {
                 key!("reconcile-column-bank-account"),
                 key!("reconcile-column-waiting-since"),
                 key!("reconcile-column-payee"),
-            ]),
+            ])
+            .keep_whole(&[1, 2]),
             request: RequestCounter::default(),
             labelled_for: None,
         }

@@ -44,7 +44,8 @@ impl StatementPane {
                 key!("reconcile-column-receipts"),
                 key!("reconcile-column-refs"),
                 key!("reconcile-column-description"),
-            ]),
+            ])
+            .keep_whole(&[0, 1, 2]),
             request: RequestCounter::default(),
             from,
             labelled_for: None,

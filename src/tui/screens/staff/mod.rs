@@ -101,7 +101,8 @@ impl StaffScreen {
                 key!("staff-col-limit"),
                 key!("staff-col-status"),
                 key!("staff-col-last-login"),
-            ]),
+            ])
+            .keep_whole(&[1, 3, 5]),
             mode: Mode::List,
             saving: false,
             request: RequestCounter::default(),
