@@ -605,7 +605,11 @@ impl SettingsScreen {
         if let Some(setting) = self.selected_setting() {
             let mut text = format!(
                 "{} · {}",
-                tr!(ui.lang, "settings-category", category = setting.category.clone()),
+                tr!(
+                    ui.lang,
+                    "settings-category",
+                    category = setting.category.clone()
+                ),
                 tr!(
                     ui.lang,
                     "settings-about",
