@@ -2,11 +2,11 @@
 //! Road Accident Victims Protection Act for one vehicle, with its period, limits and
 //! premium, to be kept in the vehicle.
 
-use super::layout::{Align, CONTENT_WIDTH, Column, Layout, MARGIN, RED, Style};
+use super::layout::{Align, CONTENT_WIDTH, Layout, MARGIN, RED, Style};
 use super::schedule::{
-    cover_rows, insured_section, period, premium_lines, signature, vehicle_section,
+    cover_section, insured_section, period, premium_lines, signature, vehicle_section,
 };
-use super::{PolicySheet, both, both_lines, letterhead, page_label, thai_date};
+use super::{PolicySheet, both, letterhead, page_label, thai_date};
 use crate::domain::bahttext::bahttext;
 use crate::i18n::Lang;
 use crate::{key, tr};
@@ -57,29 +57,7 @@ pub fn render(sheet: &PolicySheet) -> Vec<u8> {
     );
     insured_section(&mut layout, sheet);
     vehicle_section(&mut layout, sheet);
-    layout.section(&both(key!("doc-section-cover")));
-    layout.table(
-        &[
-            Column {
-                header: both_lines(key!("doc-cover-item")),
-                width: CONTENT_WIDTH - 130.0,
-                align: Align::Left,
-            },
-            Column {
-                header: both_lines(key!("doc-limit-baht")),
-                width: 130.0,
-                align: Align::Right,
-            },
-        ],
-        &cover_rows(sheet),
-    );
-    layout.paragraph(
-        MARGIN,
-        CONTENT_WIDTH,
-        Style::regular(8.0),
-        Align::Left,
-        &both(key!("doc-cmi-note")),
-    );
+    cover_section(&mut layout, sheet);
     layout.gap(4.0);
     layout.section(&both(key!("doc-section-premium")));
     layout.totals(&premium_lines(sheet));

@@ -164,6 +164,16 @@ pub(crate) fn both_value(thai: String, english: String) -> String {
     }
 }
 
+/// A database code through an `enum-…` selector (`key!`), in both languages:
+/// "เก๋ง / sedan".
+pub(crate) fn both_enum(key: &'static str, value: &str) -> String {
+    let args = [("value", crate::i18n::Arg::from(value))];
+    both_value(
+        crate::i18n::text(Lang::Th, key, &args),
+        crate::i18n::text(Lang::En, key, &args),
+    )
+}
+
 /// The insurer's name, address, tax ID and branch at the top of every document, and the
 /// document's title in Thai and English under them.
 pub(crate) fn letterhead(

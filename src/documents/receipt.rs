@@ -6,7 +6,7 @@
 
 use super::layout::{Align, CONTENT_WIDTH, Column, GREY, Layout, MARGIN, RED, Style, VALUE};
 use super::{
-    ReceiptSheet, amount, both, both_lines, both_value, branch_text, letterhead, page_label,
+    ReceiptSheet, amount, both, both_enum, both_lines, branch_text, letterhead, page_label,
     thai_date,
 };
 use crate::domain::bahttext::bahttext;
@@ -158,18 +158,7 @@ fn payment(layout: &mut Layout, sheet: &ReceiptSheet) {
         &[
             (
                 both(key!("doc-payment-method")),
-                both_value(
-                    tr!(
-                        Lang::Th,
-                        "enum-payment-method",
-                        value = sheet.payment_method.as_str()
-                    ),
-                    tr!(
-                        Lang::En,
-                        "enum-payment-method",
-                        value = sheet.payment_method.as_str()
-                    ),
-                ),
+                both_enum(key!("enum-payment-method"), &sheet.payment_method),
             ),
             (
                 both(key!("doc-paid-on")),

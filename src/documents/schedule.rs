@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 use serde_json::Value;
 
 use super::layout::{Align, CONTENT_WIDTH, Column, Layout, MARGIN, RED, Style, VALUE};
-use super::{PolicySheet, amount, both, both_lines, both_value, letterhead, page_label, thai_date};
+use super::{PolicySheet, amount, both, both_enum, both_lines, letterhead, page_label, thai_date};
 use crate::domain::bahttext::bahttext;
 use crate::i18n::Lang;
 use crate::{key, tr};
@@ -35,10 +35,7 @@ pub fn render(sheet: &PolicySheet) -> Vec<u8> {
 }
 
 pub(crate) fn policy_type_text(policy_type: &str) -> String {
-    both_value(
-        tr!(Lang::Th, "enum-policy-type", value = policy_type),
-        tr!(Lang::En, "enum-policy-type", value = policy_type),
-    )
+    both_enum(key!("enum-policy-type"), policy_type)
 }
 
 /// "1 มกราคม 2569 – 1 มกราคม 2570".
@@ -122,33 +119,11 @@ pub(crate) fn vehicle_section(layout: &mut Layout, sheet: &PolicySheet) {
             ),
             (
                 both(key!("doc-vehicle-type")),
-                both_value(
-                    tr!(
-                        Lang::Th,
-                        "enum-vehicle-type",
-                        value = sheet.vehicle_type.as_str()
-                    ),
-                    tr!(
-                        Lang::En,
-                        "enum-vehicle-type",
-                        value = sheet.vehicle_type.as_str()
-                    ),
-                ),
+                both_enum(key!("enum-vehicle-type"), &sheet.vehicle_type),
             ),
             (
                 both(key!("doc-usage")),
-                both_value(
-                    tr!(
-                        Lang::Th,
-                        "enum-usage-type",
-                        value = sheet.usage_type.as_str()
-                    ),
-                    tr!(
-                        Lang::En,
-                        "enum-usage-type",
-                        value = sheet.usage_type.as_str()
-                    ),
-                ),
+                both_enum(key!("enum-usage-type"), &sheet.usage_type),
             ),
             (
                 both(key!("doc-seats")),
@@ -248,7 +223,8 @@ pub(crate) fn cover_rows(sheet: &PolicySheet) -> Vec<Vec<String>> {
     rows
 }
 
-fn cover_section(layout: &mut Layout, sheet: &PolicySheet) {
+/// The cover and its limits (and, for CMI, who receives only the preliminary cover).
+pub(crate) fn cover_section(layout: &mut Layout, sheet: &PolicySheet) {
     layout.section(&both(key!("doc-section-cover")));
     if let Some(sum) = sheet.sum_insured {
         layout.fields(1, &[(both(key!("doc-sum-insured")), amount(sum))]);
@@ -346,18 +322,7 @@ fn instalment_section(layout: &mut Layout, sheet: &PolicySheet) {
                 instalment.number.unwrap_or(i as i32 + 1).to_string(),
                 instalment.due_date.map(thai_date).unwrap_or_default(),
                 amount(instalment.amount),
-                both_value(
-                    tr!(
-                        Lang::Th,
-                        "enum-payment-status",
-                        value = instalment.status.as_str()
-                    ),
-                    tr!(
-                        Lang::En,
-                        "enum-payment-status",
-                        value = instalment.status.as_str()
-                    ),
-                ),
+                both_enum(key!("enum-payment-status"), &instalment.status),
             ]
         })
         .collect();
