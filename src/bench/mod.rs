@@ -5,6 +5,7 @@ pub mod claims;
 mod customer_lookup;
 pub mod issue;
 mod lookup;
+pub mod oversight;
 pub mod pgbench;
 pub mod reconcile;
 pub mod renew;

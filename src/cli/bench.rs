@@ -59,6 +59,10 @@ pub struct BenchArgs {
     /// hand through its unmatched lines).
     #[arg(long, default_value_t = 100_000)]
     statement_lines: usize,
+    /// `oversight`: bring the audit trail up to this many rows first, with synthetic rows
+    /// spread over the last 12 months (0: measure the trail as it is).
+    #[arg(long, default_value_t = 0)]
+    audit_rows: u64,
 }
 
 pub async fn run(args: BenchArgs, settings: &Settings, ctx: Ctx) -> Outcome {
@@ -87,6 +91,9 @@ pub async fn run(args: BenchArgs, settings: &Settings, ctx: Ctx) -> Outcome {
     }
     if args.scenarios.iter().any(|s| s == "reconcile") {
         return reconcile(&args, settings, ctx).await;
+    }
+    if args.scenarios.iter().any(|s| s == "oversight") {
+        return oversight(&args, settings, ctx).await;
     }
     let chosen = if args.scenarios.is_empty() {
         SCENARIOS.iter().collect::<Vec<_>>()
@@ -611,6 +618,102 @@ async fn reconcile(args: &BenchArgs, settings: &Settings, ctx: Ctx) -> Outcome {
             rate_target = format!("{:.0}", report.targets.lines_per_second),
             p95 = format!("{:.1}", report.manual_match.p95_ms),
             p95_target = format!("{:.0}", report.targets.manual_match_p95_ms)
+        )
+    );
+    Ok(())
+}
+
+/// `prakan bench oversight`: the charts and the audit trail's pages as an auditor, the
+/// health screen as an administrator; with `--audit-rows N` the trail is first brought up
+/// to N rows (see `prakan::bench::oversight`).
+async fn oversight(args: &BenchArgs, settings: &Settings, ctx: Ctx) -> Outcome {
+    use prakan::bench::oversight::{self, OversightBenchOptions};
+    let lang = ctx.lang;
+    let (target, admin) = open(settings, ctx).await?;
+    let quiet = args.json;
+    let report = oversight::run(
+        &admin,
+        OversightBenchOptions {
+            iterations: args.iterations.unwrap_or(200).max(1),
+            audit_rows: args.audit_rows,
+        },
+        |what| {
+            if !quiet {
+                eprintln!("{}", tr!(lang, "cli-bench-running", scenario = what));
+            }
+        },
+    )
+    .await
+    .map_err(|e| super::Failure(e.message()))?;
+    admin.close().await;
+    if args.json {
+        print_json(&report)?;
+        return Ok(());
+    }
+    println!("{}", target.describe());
+    println!(
+        "{}",
+        tr!(
+            lang,
+            "bench-oversight-as",
+            auditor = report.auditor.as_str(),
+            admin = report.admin.as_str(),
+            rows = report.audit_rows
+        )
+    );
+    if let Some(fill) = &report.fill {
+        println!(
+            "{}",
+            tr!(
+                lang,
+                "bench-oversight-fill",
+                wanted = fill.wanted,
+                present = fill.present,
+                added = fill.added,
+                partitions = fill.partitions_created,
+                insert = format!("{:.0}", fill.insert_seconds),
+                vacuum = format!("{:.0}", fill.vacuum_seconds)
+            )
+        );
+    }
+    let rows: Vec<Vec<String>> = report
+        .measures
+        .iter()
+        .map(|m| {
+            let s = &m.summary;
+            vec![
+                m.name.to_string(),
+                tr!(lang, "bench-oversight-group", group = m.as_group),
+                s.operations.to_string(),
+                if m.rows_min == m.rows_max {
+                    m.rows_min.to_string()
+                } else {
+                    format!("{}–{}", m.rows_min, m.rows_max)
+                },
+                format!("{:.2}", s.p50_ms),
+                format!("{:.2}", s.p95_ms),
+                format!("{:.2}", s.max_ms),
+                tr!(
+                    lang,
+                    "bench-oversight-target",
+                    target = format!("{:.0}", m.target_p95_ms),
+                    met = if m.met() { "yes" } else { "no" }
+                ),
+            ]
+        })
+        .collect();
+    let headers = ["measure", "as", "ops", "rows", "p50", "p95", "max", "target"]
+        .map(|column| tr!(lang, "bench-oversight-column", column = column));
+    super::table::print(&headers, &rows);
+    println!();
+    println!(
+        "{}",
+        tr!(
+            lang,
+            "bench-oversight-targets",
+            page = format!("{:.0}", oversight::TARGET_AUDIT_PAGE_P95_MS),
+            chart = format!("{:.0}", oversight::TARGET_CHART_P95_MS),
+            health = format!("{:.0}", oversight::TARGET_HEALTH_P95_MS)
         )
     );
     Ok(())

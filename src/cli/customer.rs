@@ -1,18 +1,17 @@
 //! `prakan customer …`: a customer's data for the PDPA right to portability, as the staff
 //! member who asks (the database checks they may, and the audit trail records them).
 
-use std::io::{BufRead, Write};
+use std::io::Write;
 use std::path::PathBuf;
 
 use clap::Subcommand;
-use sqlx::postgres::PgPoolOptions;
 use uuid::Uuid;
 
 use prakan::config::Settings;
 use prakan::domain::lookup::{Classified, Lookup, LookupKind, parse_as};
 use prakan::{msg, tr};
 
-use super::{Ctx, Outcome, open};
+use super::{Ctx, Outcome};
 
 #[derive(Debug, Subcommand)]
 pub enum CustomerCommand {
@@ -52,19 +51,7 @@ async fn export(
     password_stdin: bool,
 ) -> Outcome {
     let lang = ctx.lang;
-    let (target, admin) = open(settings, ctx).await?;
-    admin.close().await;
-    let password = if password_stdin {
-        let mut line = String::new();
-        std::io::stdin().lock().read_line(&mut line)?;
-        line.trim_end_matches(['\r', '\n']).to_string()
-    } else {
-        rpassword::prompt_password(tr!(lang, "cli-login-password", username = username))?
-    };
-    let pool = PgPoolOptions::new()
-        .max_connections(1)
-        .connect_with(target.login_target().options(username, &password))
-        .await?;
+    let pool = super::log_in(settings, ctx, username, password_stdin).await?;
     let id = resolve(&pool, customer).await?;
     let document = prakan::db::pdpa::export(&pool, id).await?;
     pool.close().await;

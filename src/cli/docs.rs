@@ -11,16 +11,12 @@
 //! in with the staff member's password (prompted, or the first line of standard input with
 //! `--password-stdin`). Files go to the data directory's `documents/`.
 
-use std::io::BufRead;
-
 use clap::Subcommand;
-use sqlx::postgres::PgPoolOptions;
 
 use prakan::config::Settings;
 use prakan::db::documents::{self, PrintError};
-use prakan::tr;
 
-use super::{Ctx, Failure, Outcome, open};
+use super::{Ctx, Failure, Outcome};
 
 #[derive(Debug, Subcommand)]
 pub enum DocsCommand {
@@ -56,7 +52,7 @@ pub async fn run(command: DocsCommand, settings: &Settings, ctx: Ctx) -> Outcome
             username,
             password_stdin,
         } => {
-            let pool = log_in(settings, ctx, &username, password_stdin).await?;
+            let pool = super::log_in(settings, ctx, &username, password_stdin).await?;
             let printed = documents::print_policy(&pool, &settings.data_dir, &number).await;
             pool.close().await;
             println!("{}", printed.map_err(failure)?.sentence(lang));
@@ -67,7 +63,7 @@ pub async fn run(command: DocsCommand, settings: &Settings, ctx: Ctx) -> Outcome
             username,
             password_stdin,
         } => {
-            let pool = log_in(settings, ctx, &username, password_stdin).await?;
+            let pool = super::log_in(settings, ctx, &username, password_stdin).await?;
             let printed = documents::print_receipt(&pool, &settings.data_dir, &number).await;
             pool.close().await;
             println!("{}", printed.map_err(failure)?.sentence(lang));
@@ -79,27 +75,4 @@ pub async fn run(command: DocsCommand, settings: &Settings, ctx: Ctx) -> Outcome
 fn failure(error: PrintError) -> Failure {
     tracing::error!("{error}");
     Failure(error.message())
-}
-
-/// A pool of one connection logged in as the staff member.
-async fn log_in(
-    settings: &Settings,
-    ctx: Ctx,
-    username: &str,
-    password_stdin: bool,
-) -> Outcome<sqlx::PgPool> {
-    let (target, admin) = open(settings, ctx).await?;
-    admin.close().await;
-    let password = if password_stdin {
-        let mut line = String::new();
-        std::io::stdin().lock().read_line(&mut line)?;
-        line.trim_end_matches(['\r', '\n']).to_string()
-    } else {
-        rpassword::prompt_password(tr!(ctx.lang, "cli-login-password", username = username))?
-    };
-    let pool = PgPoolOptions::new()
-        .max_connections(1)
-        .connect_with(target.login_target().options(username, &password))
-        .await?;
-    Ok(pool)
 }

@@ -184,6 +184,34 @@ pub async fn run(args: Args, settings: Settings, lang: Lang) -> Outcome {
 
 /// Opens the database for a command. On the embedded default this starts the cluster,
 /// migrates, and on a brand-new cluster loads the demo and says so.
+/// A pool of one connection logged in as a staff member, with the password read from
+/// the first line of standard input or asked for.
+pub async fn log_in(
+    settings: &Settings,
+    ctx: Ctx,
+    username: &str,
+    password_stdin: bool,
+) -> Outcome<sqlx::PgPool> {
+    let (target, admin) = open(settings, ctx).await?;
+    admin.close().await;
+    let password = if password_stdin {
+        let mut line = String::new();
+        std::io::BufRead::read_line(&mut std::io::stdin().lock(), &mut line)?;
+        line.trim_end_matches(['\r', '\n']).to_string()
+    } else {
+        rpassword::prompt_password(prakan::tr!(
+            ctx.lang,
+            "cli-login-password",
+            username = username
+        ))?
+    };
+    let pool = sqlx::postgres::PgPoolOptions::new()
+        .max_connections(1)
+        .connect_with(target.login_target().options(username, &password))
+        .await?;
+    Ok(pool)
+}
+
 pub async fn open(settings: &Settings, ctx: Ctx) -> Outcome<(Target, sqlx::PgPool)> {
     let target = Target::open(settings, ctx.keep_running).await?;
     target.prepare_embedded().await?;

@@ -9,13 +9,12 @@
 //!   made from the database's pending premium payments, for trying prakan (see
 //!   `prakan::bench::reconcile`).
 
-use std::io::{BufRead, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use clap::Subcommand;
-use sqlx::postgres::PgPoolOptions;
 
 use prakan::bench::reconcile::{SampleFormat, SampleOptions, sample_statement, write_sample};
 use prakan::config::Settings;
@@ -115,19 +114,7 @@ async fn import(
             detail = error.to_string()
         )
     })?;
-    let (target, admin) = open(settings, ctx).await?;
-    admin.close().await;
-    let password = if password_stdin {
-        let mut line = String::new();
-        std::io::stdin().lock().read_line(&mut line)?;
-        line.trim_end_matches(['\r', '\n']).to_string()
-    } else {
-        rpassword::prompt_password(tr!(lang, "cli-login-password", username = username))?
-    };
-    let pool = PgPoolOptions::new()
-        .max_connections(1)
-        .connect_with(target.login_target().options(username, &password))
-        .await?;
+    let pool = super::log_in(settings, ctx, username, password_stdin).await?;
     let result = import_as(&pool, lang, file, &bytes, profile_code, account).await;
     pool.close().await;
     result

@@ -72,6 +72,7 @@ pub const CATALOGUES: [(Lang, &[(&str, &str)]); 2] = [
                 "oversight",
                 include_str!("../../assets/i18n/th/oversight.ftl"),
             ),
+            ("fields", include_str!("../../assets/i18n/th/fields.ftl")),
         ],
     ),
     (
@@ -132,6 +133,7 @@ pub const CATALOGUES: [(Lang, &[(&str, &str)]); 2] = [
                 "oversight",
                 include_str!("../../assets/i18n/en/oversight.ftl"),
             ),
+            ("fields", include_str!("../../assets/i18n/en/fields.ftl")),
         ],
     ),
 ];

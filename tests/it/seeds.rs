@@ -407,3 +407,89 @@ async fn the_claims_benchmark_takes_each_claim_once_and_hands_them_back() {
     assert_eq!(again.added_for_take_next, 0, "the second run needs no more");
     assert_eq!(again.collisions, 0);
 }
+
+#[tokio::test]
+async fn the_oversight_benchmark_measures_charts_audit_pages_and_health() {
+    use prakan::bench::oversight::{self, OversightBenchOptions};
+    let db = TestDb::with_demo().await;
+    let pool = &db.pool;
+    let before = count(pool, "SELECT count(*) FROM audit_logs").await;
+    let options = OversightBenchOptions {
+        iterations: 2,
+        audit_rows: before as u64 + 2_000,
+    };
+    let report = oversight::run(pool, options, |_| {})
+        .await
+        .expect("the oversight benchmark runs");
+    let names: Vec<&str> = report.measures.iter().map(|m| m.name).collect();
+    assert_eq!(
+        names,
+        [
+            "chart-claims-by-status",
+            "chart-claims-ageing",
+            "chart-premium-written",
+            "chart-loss-ratio",
+            "chart-reconciliation-backlog",
+            "audit-first-page",
+            "audit-by-table",
+            "audit-by-staff",
+            "audit-by-operation",
+            "audit-by-record",
+            "audit-by-dates",
+            "audit-next-page",
+            "health",
+        ]
+    );
+    for measure in &report.measures {
+        assert_eq!(measure.summary.operations, 2, "{}", measure.name);
+        assert!(measure.summary.p50_ms > 0.0, "{}", measure.name);
+    }
+    let rows = |name: &str| {
+        let m = report.measures.iter().find(|m| m.name == name).unwrap();
+        (m.rows_min, m.rows_max)
+    };
+    assert_eq!(rows("chart-premium-written"), (12, 12), "twelve months");
+    assert_eq!(rows("chart-claims-ageing"), (4, 4), "four age buckets");
+    assert_eq!(rows("audit-first-page"), (100, 100), "a full page");
+    assert!(rows("audit-next-page").0 > 0, "the trail goes on");
+    assert!(rows("health").0 > 5, "the health checks");
+    assert_eq!((report.auditor.as_str(), report.admin.as_str()), ("napat", "sudarat"));
+
+    let fill = report.fill.expect("the trail was filled");
+    assert_eq!(fill.added, 2_000);
+    assert_eq!(report.audit_rows, before + 2_000);
+    let synthetic = "FROM audit_logs WHERE business_context = 'BENCH_AUDIT'";
+    assert_eq!(count(pool, &format!("SELECT count(*) {synthetic}")).await, 2_000);
+    assert!(
+        count(
+            pool,
+            &format!("SELECT count(DISTINCT date_trunc('month', logged_at)) {synthetic}")
+        )
+        .await
+            >= 12,
+        "spread over the year"
+    );
+    assert_eq!(
+        count(
+            pool,
+            "SELECT count(*) FROM audit_logs_default WHERE business_context = 'BENCH_AUDIT'"
+        )
+        .await,
+        0,
+        "each in its month's partition"
+    );
+    assert!(
+        count(
+            pool,
+            &format!("SELECT count(DISTINCT operation) + count(DISTINCT user_id) {synthetic}")
+        )
+        .await
+            >= 5 + 5,
+        "operations and staff are mixed"
+    );
+
+    let again = oversight::run(pool, options, |_| {})
+        .await
+        .expect("a second run");
+    assert_eq!(again.fill.map(|f| f.added), Some(0), "nothing more to add");
+}

@@ -269,3 +269,25 @@ bench-reconcile-row = { $what ->
        *[other] { $what }
     }
 bench-reconcile-targets = Targets: import + auto-match { $rate } lines/s (≥ { $rate_target }); manual match p95 { $p95 } ms (≤ { $p95_target }).
+help-bench-arg-audit_rows = oversight: bring the audit trail up to this many rows first, with synthetic rows spread over the last 12 months (0: measure the trail as it is).
+bench-oversight-as = Charts and audit trail as { $auditor } (auditor), health as { $admin } (admin); the audit trail holds { $rows } rows.
+bench-oversight-fill = --audit-rows { $wanted }: the trail held { $present } rows; { $added } synthetic rows added (business context BENCH_AUDIT, the last 12 months, { $partitions } monthly partitions created) in { $insert } s, then VACUUM (ANALYZE) in { $vacuum } s. They stay.
+bench-oversight-group = { $group ->
+        [admin] admin
+       *[auditor] auditor
+    }
+bench-oversight-column = { $column ->
+        [measure] measure
+        [as] as
+        [ops] ops
+        [rows] rows
+        [p50] p50 ms
+        [p95] p95 ms
+        [max] max ms
+       *[target] target (p95)
+    }
+bench-oversight-target = { $met ->
+        [yes] ≤ { $target } ✓
+       *[no] ≤ { $target } ✗
+    }
+bench-oversight-targets = Targets (p95): an audit trail page ≤ { $page } ms (a key answered within a frame or two); a chart ≤ { $chart } ms; the health screen ≤ { $health } ms.

@@ -247,54 +247,6 @@ enum-audit-operation = { $value ->
     [TERMINATE] sessions ended
    *[other] { $value }
 }
-history-field = { $field ->
-    [customer_type] type
-    [first_name] first name
-    [last_name] last name
-    [first_name_en] first name (English)
-    [last_name_en] last name (English)
-    [national_id] national ID
-    [branch_code] branch
-    [date_of_birth] date of birth
-    [gender] gender
-    [phone_number] phone
-    [email] e-mail
-    [address] address
-    [tambon_code] tambon
-    [postal_code] postcode
-    [agent_id] agent
-    [account_status] account
-    [kyc_status] KYC
-    [preferred_language] language
-    [marketing_consent] marketing
-    [sms_notifications] SMS notices
-    [email_notifications] e-mail notices
-    [registration_number] plate
-    [province_code] province
-    [plate_label] plate label
-    [make] make
-    [model] model
-    [year_of_manufacture] year
-    [engine_cc] engine cc
-    [seats] seats
-    [vehicle_type] vehicle type
-    [fuel_type] fuel
-    [color] colour
-    [chassis_number] chassis no.
-    [usage_type] usage
-    [parking_location] parking
-    [annual_mileage] km a year
-    [purpose] purpose
-    [lawful_basis] lawful basis
-    [consent_text_version] text version
-    [channel] channel
-    [withdrawn_at] withdrawn
-    [withdrawal_channel] withdrawn through
-    [evidence_reference] evidence
-    [status] status
-    [deleted_at] deleted
-   *[other] { $field }
-}
 
 ## The jump box
 customers-jump-box = Find a customer

@@ -266,3 +266,25 @@ bench-reconcile-row = { $what ->
        *[other] { $what }
     }
 bench-reconcile-targets = เป้าหมาย: นำเข้าและจับคู่อัตโนมัติ { $rate } รายการ/วินาที (≥ { $rate_target }) จับคู่ด้วยมือ p95 { $p95 } มิลลิวินาที (≤ { $p95_target })
+help-bench-arg-audit_rows = oversight: เพิ่มบันทึกการตรวจสอบจำลองให้ครบจำนวนแถวนี้ก่อนวัด กระจายตลอด 12 เดือนที่ผ่านมา (0: วัดตามที่มีอยู่)
+bench-oversight-as = กราฟและบันทึกการตรวจสอบในนามของ { $auditor } (ผู้ตรวจสอบ) สถานะฐานข้อมูลในนามของ { $admin } (ผู้ดูแลระบบ) บันทึกการตรวจสอบมีทั้งหมด { $rows } แถว
+bench-oversight-fill = --audit-rows { $wanted }: เดิมมีบันทึก { $present } แถว เพิ่มแถวจำลอง { $added } แถว (business context BENCH_AUDIT ช่วง 12 เดือนที่ผ่านมา สร้างพาร์ทิชันรายเดือน { $partitions } พาร์ทิชัน) ใช้เวลา { $insert } วินาที แล้ว VACUUM (ANALYZE) อีก { $vacuum } วินาที แถวเหล่านี้ยังคงอยู่ในฐานข้อมูล
+bench-oversight-group = { $group ->
+        [admin] ผู้ดูแลระบบ
+       *[auditor] ผู้ตรวจสอบ
+    }
+bench-oversight-column = { $column ->
+        [measure] รายการที่วัด
+        [as] ในนามของ
+        [ops] ครั้ง
+        [rows] จำนวนแถว
+        [p50] p50 มิลลิวินาที
+        [p95] p95 มิลลิวินาที
+        [max] สูงสุด มิลลิวินาที
+       *[target] เป้าหมาย (p95)
+    }
+bench-oversight-target = { $met ->
+        [yes] ≤ { $target } ✓
+       *[no] ≤ { $target } ✗
+    }
+bench-oversight-targets = เป้าหมาย (p95): หน้าบันทึกการตรวจสอบ ≤ { $page } มิลลิวินาที (ตอบสนองการกดปุ่มภายในหนึ่งถึงสองเฟรม) กราฟ ≤ { $chart } มิลลิวินาที หน้าสถานะฐานข้อมูล ≤ { $health } มิลลิวินาที

@@ -244,54 +244,6 @@ enum-audit-operation = { $value ->
     [TERMINATE] ยุติเซสชัน
    *[other] { $value }
 }
-history-field = { $field ->
-    [customer_type] ประเภท
-    [first_name] ชื่อ
-    [last_name] นามสกุล
-    [first_name_en] ชื่อ (อังกฤษ)
-    [last_name_en] นามสกุล (อังกฤษ)
-    [national_id] เลขประจำตัว
-    [branch_code] สาขา
-    [date_of_birth] วันเกิด
-    [gender] เพศ
-    [phone_number] โทรศัพท์
-    [email] อีเมล
-    [address] ที่อยู่
-    [tambon_code] ตำบล
-    [postal_code] รหัสไปรษณีย์
-    [agent_id] ตัวแทน
-    [account_status] บัญชี
-    [kyc_status] KYC
-    [preferred_language] ภาษา
-    [marketing_consent] การตลาด
-    [sms_notifications] แจ้งเตือน SMS
-    [email_notifications] แจ้งเตือนอีเมล
-    [registration_number] ทะเบียน
-    [province_code] จังหวัด
-    [plate_label] ข้อความบนป้าย
-    [make] ยี่ห้อ
-    [model] รุ่น
-    [year_of_manufacture] ปีที่ผลิต
-    [engine_cc] ซีซี
-    [seats] ที่นั่ง
-    [vehicle_type] ประเภทรถ
-    [fuel_type] เชื้อเพลิง
-    [color] สี
-    [chassis_number] เลขตัวถัง
-    [usage_type] การใช้งาน
-    [parking_location] ที่จอด
-    [annual_mileage] กม. ต่อปี
-    [purpose] วัตถุประสงค์
-    [lawful_basis] ฐานทางกฎหมาย
-    [consent_text_version] ฉบับข้อความ
-    [channel] ช่องทาง
-    [withdrawn_at] ถอนเมื่อ
-    [withdrawal_channel] ถอนทาง
-    [evidence_reference] หลักฐาน
-    [status] สถานะ
-    [deleted_at] ลบเมื่อ
-   *[other] { $field }
-}
 
 ## ช่องค้นหา
 customers-jump-box = ค้นหาลูกค้า

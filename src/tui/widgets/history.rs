@@ -9,6 +9,7 @@ use ratatui::widgets::{Block, Clear, Paragraph};
 use uuid::Uuid;
 
 use crate::db::history::HistoryEntry;
+use crate::domain::cancellation::{self, CancellationCode};
 use crate::i18n::date_time;
 use crate::tr;
 use crate::tui::keymap::Action;
@@ -215,34 +216,29 @@ pub const HOUSEKEEPING: &[&str] = &[
 /// calendar chosen, place names for place codes, yes and no.
 pub fn shown_value(table: &str, field: &str, raw: &str, ui: &Ui) -> String {
     let lang = ui.lang;
+    if let Some(selector) = code_words(table, field) {
+        return crate::i18n::text(lang, selector, &[("value", raw.into())]);
+    }
     let geography = crate::db::geo::Geography::bundled();
     let name = |place: &crate::db::geo::Place| match lang {
         crate::i18n::Lang::Th => place.name_th.clone(),
         crate::i18n::Lang::En => place.name_en.clone(),
     };
-    let word = |label: fn(&str) -> crate::i18n::Message| label(raw).text(lang);
+    let word = |key: Option<&'static str>| match key {
+        Some(key) => crate::i18n::text(lang, key, &[]),
+        None => raw.to_string(),
+    };
     match (table, field) {
-        (_, "customer_type") => word(labels::customer_type),
-        (_, "gender") => word(labels::gender),
-        (_, "account_status") => word(labels::account_status),
-        (_, "kyc_status") => word(labels::kyc_status),
-        (_, "preferred_language") => word(labels::language),
-        (_, "vehicle_type") => word(labels::vehicle_type),
-        (_, "fuel_type") => word(labels::fuel_type),
-        (_, "usage_type") => word(labels::usage_type),
-        (_, "parking_location") => word(labels::parking),
-        (_, "purpose") => word(labels::consent_purpose),
-        (_, "lawful_basis") => word(labels::lawful_basis),
-        (_, "channel" | "withdrawal_channel") => word(labels::channel),
-        (_, "verification_status") => word(labels::verification_status),
-        (_, "payment_status") => word(labels::payment_status),
-        (_, "payment_type") => word(labels::payment_type),
-        (_, "payment_method") => word(labels::payment_method),
-        (_, "policy_type") => word(labels::policy_type),
-        ("policies", "status") => word(labels::policy_status),
-        ("claims", "status") => word(labels::claim_status),
+        (_, "group_role") => crate::domain::staff::GroupRole::parse(raw)
+            .map(|role| crate::i18n::role_name(lang, role))
+            .unwrap_or_else(|| raw.into()),
+        (_, "cancellation_code") => word(CancellationCode::from_db(raw).map(|c| c.label_key())),
+        (_, "cancelled_by_party") => {
+            word(cancellation::party_from_db(raw).map(cancellation::party_label_key))
+        }
+        (_, "config_category") => crate::tr!(lang, "settings-category", category = raw),
         (_, "phone_number") => crate::domain::phone::format(raw),
-        (_, "province_code") => geography
+        (_, "province_code" | "incident_province_code") => geography
             .province(raw)
             .map(name)
             .unwrap_or_else(|| raw.into()),
@@ -278,4 +274,54 @@ pub fn shown_value(table: &str, field: &str, raw: &str, ui: &Ui) -> String {
             }
         }
     }
+}
+
+/// The selector (taking `$value`) that puts a column's codes into words, where the
+/// catalogues have one. By column name, or by table and column where tables share a
+/// column name but not its codes.
+fn code_words(table: &str, field: &str) -> Option<&'static str> {
+    use crate::key;
+    let selector = match (table, field) {
+        ("policies", "status") => key!("enum-policy-status"),
+        ("claims", "status") => key!("enum-claim-status"),
+        ("claim_settlements", "status") => key!("history-settlement-status"),
+        ("payment_transactions", "status") => key!("enum-payment-status"),
+        ("policy_referrals", "status") => key!("enum-referral-status"),
+        ("bank_statement_lines", "status") => key!("reconcile-line-status"),
+        ("policy_referrals", "rule") => key!("enum-referral-rule"),
+        ("reconciliation_matches", "rule") | (_, "matched_rule") => key!("reconcile-rule"),
+        ("customer_documents", "document_type") => key!("enum-document-type"),
+        (_, "customer_type") => key!("enum-customer-type"),
+        (_, "gender") => key!("enum-gender"),
+        (_, "account_status") => key!("enum-account-status"),
+        (_, "kyc_status") => key!("enum-kyc-status"),
+        (_, "preferred_language" | "language") => key!("enum-language"),
+        (_, "vehicle_type") => key!("enum-vehicle-type"),
+        (_, "fuel_type") => key!("enum-fuel-type"),
+        (_, "usage_type") => key!("enum-usage-type"),
+        (_, "parking_location") => key!("enum-parking"),
+        (_, "purpose") => key!("enum-consent-purpose"),
+        (_, "lawful_basis") => key!("enum-lawful-basis"),
+        (_, "channel" | "withdrawal_channel") => key!("enum-channel"),
+        (_, "verification_status") => key!("enum-verification-status"),
+        (_, "verification_method") => key!("enum-dlt-method"),
+        (_, "payment_status" | "previous_payment_status") => key!("enum-payment-status"),
+        (_, "payment_type") => key!("enum-payment-type"),
+        (_, "payment_method") => key!("enum-payment-method"),
+        (_, "payment_direction") => key!("reconcile-direction"),
+        (_, "reconciliation_status") => key!("history-reconciliation-status"),
+        (_, "policy_type") => key!("enum-policy-type"),
+        (_, "payment_plan") => key!("enum-payment-plan"),
+        (_, "claim_type") => key!("enum-claim-type"),
+        (_, "assessment_type") => key!("claims-assessment-type"),
+        (_, "assessor_type") => key!("claims-assessor-type"),
+        (_, "recommended_action") => key!("claims-recommended-action"),
+        (_, "settlement_type") => key!("claims-settlement-type"),
+        (_, "payee_type") => key!("claims-payee-type"),
+        (_, "renewal_type") => key!("renewal-type"),
+        (_, "renewal_channel") => key!("renewal-channel"),
+        (_, "factor_kind") => key!("policy-step-factor"),
+        _ => return None,
+    };
+    Some(selector)
 }
