@@ -16,6 +16,13 @@ pub mod staff;
 use crate::i18n::{Calendar, Lang};
 use crate::tui::theme::Theme;
 
+/// A sentence for the status bar, in the tone it is said in.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Notice {
+    pub message: crate::i18n::Message,
+    pub tone: crate::tui::app::Tone,
+}
+
 /// What every screen needs to draw itself.
 pub struct Ui<'a> {
     pub lang: Lang,

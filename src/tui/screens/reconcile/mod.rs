@@ -49,12 +49,7 @@ pub struct Env {
     pub clock: DateTime<Utc>,
 }
 
-/// A sentence for the status bar.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Notice {
-    pub message: Message,
-    pub tone: Tone,
-}
+pub use super::Notice;
 
 /// What handling a key or a result produced.
 #[derive(Debug, Default)]
