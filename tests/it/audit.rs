@@ -230,3 +230,37 @@ async fn a_row_for_a_month_without_partition_lands_in_default_and_moves_when_the
         .unwrap();
     assert_eq!(copies, 1);
 }
+
+/// Every column a person may see changed in the history pane or the audit trail has a name
+/// in both languages (the `history-field` selector of fields.ftl), not its column name.
+#[tokio::test]
+async fn every_column_of_an_audited_table_has_a_name_in_both_languages() {
+    let db = TestDb::new().await;
+    let columns: Vec<(String, String)> = sqlx::query_as(
+        "SELECT DISTINCT c.relname::text, a.attname::text
+           FROM pg_trigger t
+           JOIN pg_class c ON c.oid = t.tgrelid
+           JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+          WHERE t.tgname = 'audit_row_change'
+          ORDER BY 1, 2",
+    )
+    .fetch_all(&db.pool)
+    .await
+    .unwrap();
+    assert!(columns.len() > 300, "only {} columns", columns.len());
+    for (lang, files) in prakan::i18n::CATALOGUES {
+        let (_, fields) = files
+            .iter()
+            .find(|(name, _)| *name == "fields")
+            .expect("a fields catalogue");
+        let unnamed: Vec<String> = columns
+            .iter()
+            .filter(|(_, column)| {
+                !prakan::tui::widgets::history::HOUSEKEEPING.contains(&column.as_str())
+            })
+            .filter(|(_, column)| !fields.contains(&format!("    [{column}] ")))
+            .map(|(table, column)| format!("{table}.{column}"))
+            .collect();
+        assert!(unnamed.is_empty(), "{lang:?} has no name for {unnamed:?}");
+    }
+}

@@ -325,3 +325,102 @@ fn code_words(table: &str, field: &str) -> Option<&'static str> {
     };
     Some(selector)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{Calendar, Lang};
+    use crate::tui::theme::Theme;
+
+    fn shown(lang: Lang, table: &str, field: &str, raw: &str) -> String {
+        let theme = Theme::default();
+        let ui = Ui {
+            lang,
+            calendar: Calendar::default_for(lang),
+            today: chrono::NaiveDate::from_ymd_opt(2026, 11, 25).expect("a date"),
+            theme: &theme,
+            tick: 0,
+        };
+        shown_value(table, field, raw, &ui)
+    }
+
+    #[test]
+    fn codes_of_the_audited_tables_are_shown_in_words() {
+        let samples = [
+            ("claims", "status", "ASSESSED"),
+            ("claims", "claim_type", "THEFT"),
+            ("claim_settlements", "status", "PAID"),
+            ("claim_settlements", "settlement_type", "TOTAL_LOSS"),
+            ("claim_settlements", "payee_type", "REPAIR_SHOP"),
+            ("claim_assessments", "assessment_type", "RE_ASSESSMENT"),
+            (
+                "claim_assessments",
+                "recommended_action",
+                "REQUEST_MORE_INFO",
+            ),
+            ("payments", "payment_status", "PENDING"),
+            ("payments", "payment_direction", "OUTGOING"),
+            ("payments", "reconciliation_status", "MATCHED"),
+            ("payment_transactions", "status", "FAILED"),
+            ("policies", "status", "ACTIVE"),
+            ("policies", "payment_plan", "INSTALLMENT_6"),
+            ("policies", "cancellation_code", "VEHICLE_SOLD"),
+            ("policies", "cancelled_by_party", "INSURER"),
+            ("policy_referrals", "status", "DECLINED"),
+            ("policy_referrals", "rule", "HIRE_USAGE"),
+            ("policy_renewals", "renewal_channel", "CALL_CENTER"),
+            ("bank_statement_lines", "status", "DISPUTED"),
+            ("bank_statement_lines", "matched_rule", "REFERENCE_WHT"),
+            (
+                "reconciliation_matches",
+                "previous_payment_status",
+                "PROCESSING",
+            ),
+            ("customer_documents", "document_type", "DRIVING_LICENCE"),
+            ("dlt_verifications", "verification_method", "DOCUMENT"),
+            ("rating_factors", "factor_kind", "ENGINE_CC"),
+            ("system_configurations", "config_category", "UNDERWRITING"),
+            ("users", "group_role", "prakan_surveyor"),
+            ("claims", "incident_province_code", "10"),
+        ];
+        for lang in Lang::ALL {
+            for (table, field, code) in samples {
+                let words = shown(lang, table, field, code);
+                assert!(
+                    words != code && !words.contains('⟦'),
+                    "{table}.{field} = {code} is shown as {words:?} in {lang:?}"
+                );
+            }
+        }
+        assert_eq!(
+            shown(Lang::Th, "claim_settlements", "status", "PAID"),
+            "จ่ายแล้ว"
+        );
+        assert_eq!(
+            shown(Lang::En, "payment_transactions", "status", "SUCCESS"),
+            "paid"
+        );
+    }
+
+    #[test]
+    fn a_status_is_read_with_the_codes_of_its_own_table() {
+        assert_eq!(shown(Lang::Th, "claims", "status", "APPROVED"), "อนุมัติ");
+        assert_eq!(
+            shown(Lang::Th, "policy_referrals", "status", "APPROVED"),
+            "อนุมัติแล้ว"
+        );
+        assert_eq!(
+            shown(Lang::Th, "claim_settlements", "status", "PENDING"),
+            "รอจ่าย"
+        );
+        assert_eq!(
+            shown(Lang::Th, "payments", "payment_status", "PENDING"),
+            "รอชำระ"
+        );
+        // A code with no words anywhere stays as stored rather than being guessed at.
+        assert_eq!(
+            shown(Lang::En, "claim_documents", "upload_status", "PROCESSED"),
+            "PROCESSED"
+        );
+    }
+}
