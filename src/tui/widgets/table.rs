@@ -265,9 +265,15 @@ impl DataTable {
                 *w = (*w).max(text::width(cell));
             }
         }
-        let available = usize::from(table_area.width)
-            .saturating_sub(HIGHLIGHT_WIDTH + COLUMN_SPACING * widths.len().saturating_sub(1));
-        fit_widths(&mut widths, available, &self.whole);
+        // Columns move closer together before any is narrowed.
+        let gaps = widths.len().saturating_sub(1);
+        let room = usize::from(table_area.width).saturating_sub(HIGHLIGHT_WIDTH);
+        let spacing = if widths.iter().sum::<usize>() + COLUMN_SPACING * gaps <= room {
+            COLUMN_SPACING
+        } else {
+            1
+        };
+        fit_widths(&mut widths, room.saturating_sub(spacing * gaps), &self.whole);
         let cut = |cells: &[String]| -> Vec<String> {
             cells
                 .iter()
@@ -301,7 +307,7 @@ impl DataTable {
             .collect();
         let table = Table::new(rows, constraints)
             .header(header)
-            .column_spacing(COLUMN_SPACING as u16)
+            .column_spacing(spacing as u16)
             .row_highlight_style(theme.selected())
             .highlight_symbol("▶ ");
         frame.render_stateful_widget(table, table_area, &mut self.state);
@@ -344,8 +350,8 @@ impl DataTable {
 
 const HIGHLIGHT_WIDTH: usize = 2;
 const COLUMN_SPACING: usize = 2;
-/// The narrowest a column that may be cut becomes: a few letters and "…".
-const NARROWEST: usize = 6;
+/// The narrowest a column that may be cut becomes: three letters and "…".
+const NARROWEST: usize = 4;
 
 /// Narrows `widths` to `available` columns in all: the widest column that may be cut
 /// gives up one column at a time, so names and places shrink together while numbers,

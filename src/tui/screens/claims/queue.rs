@@ -84,7 +84,7 @@ impl QueuePane {
                 key!("claims-column-estimate"),
                 key!("claims-column-approved"),
             ])
-            .keep_whole(&[0, 5, 6]),
+            .keep_whole(&[0, 5, 6, 7]),
             request: RequestCounter::default(),
             loading: false,
             again: false,
