@@ -358,7 +358,8 @@ pub struct ClaimDetail {
     pub assessments: Vec<AssessmentRow>,
     /// Oldest first.
     pub history: Vec<StatusChange>,
-    pub settlements: Vec<SettlementRow>,
+    /// `None` for a role that may not read settlements (surveyors).
+    pub settlements: Option<Vec<SettlementRow>>,
 }
 
 /// Everything about one claim; `None` when it is not there (or not visible to this person).
@@ -495,7 +496,14 @@ async fn history(pool: &PgPool, id: Uuid) -> sqlx::Result<Vec<StatusChange>> {
     .await
 }
 
-async fn settlements(pool: &PgPool, id: Uuid) -> sqlx::Result<Vec<SettlementRow>> {
+async fn settlements(pool: &PgPool, id: Uuid) -> sqlx::Result<Option<Vec<SettlementRow>>> {
+    let may_read: bool =
+        sqlx::query_scalar("SELECT has_table_privilege('claim_settlements', 'SELECT')")
+            .fetch_one(pool)
+            .await?;
+    if !may_read {
+        return Ok(None);
+    }
     sqlx::query_as(
         "SELECT s.settlement_type, s.payee_type, s.payee_name, s.gross_amount,
                 s.deductible_amount, s.excess_amount, s.net_amount, s.at_fault,
@@ -509,4 +517,5 @@ async fn settlements(pool: &PgPool, id: Uuid) -> sqlx::Result<Vec<SettlementRow>
     .bind(id)
     .fetch_all(pool)
     .await
+    .map(Some)
 }

@@ -919,6 +919,18 @@ async fn a_surveyor_sees_only_the_claims_they_were_sent_to_and_changes_none() {
         .await
         .unwrap();
     assert_eq!(mine.iter().map(|r| r.id).collect::<Vec<_>>(), [sent]);
+    // They open the claim they were sent to; its payouts are not theirs to read.
+    let detail = prakan::db::claims::detail(&surveyor.pool, sent)
+        .await
+        .expect("a surveyor opens the claim they were sent to")
+        .expect("visible");
+    assert_eq!(detail.facts.id, sent);
+    assert_eq!(detail.settlements, None);
+    let as_adjuster = prakan::db::claims::detail(&adjuster.pool, sent)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(as_adjuster.settlements, Some(Vec::new()));
 
     for sql in [
         "UPDATE claims SET damage_description = 'แก้โดยผู้สำรวจ' WHERE id = $1",

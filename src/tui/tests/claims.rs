@@ -385,7 +385,7 @@ fn detail(status: &str) -> ClaimDetail {
                 changed_at: at(21, 3),
             },
         ],
-        settlements: Vec::new(),
+        settlements: Some(Vec::new()),
     }
 }
 
@@ -668,7 +668,7 @@ async fn the_settle_prompt_shows_the_net() {
     {
         detail.facts.approved_amount = Some(dec!(28500));
         detail.facts.approved_by_name = Some("กิตติศักดิ์ ศรีวงศ์".into());
-        detail.settlements = vec![SettlementRow {
+        detail.settlements = Some(vec![SettlementRow {
             settlement_type: "REPAIR".into(),
             payee_type: "REPAIR_SHOP".into(),
             payee_name: "อู่ช่างเอก".into(),
@@ -681,7 +681,7 @@ async fn the_settle_prompt_shows_the_net() {
             status: "PENDING".into(),
             payment_reference: Some("PAY-2569-0000077".into()),
             payment_status: Some("PENDING".into()),
-        }];
+        }]);
     }
     app.update(key(KeyCode::Char('s')));
     assert_snapshot!("claim_settle_prompt_en", screen(&mut app, 140, 36));

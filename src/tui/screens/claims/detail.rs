@@ -513,11 +513,19 @@ fn activity_lines(detail: &ClaimDetail, ui: &Ui) -> Vec<Line<'static>> {
     }
     lines.push(Line::from(""));
     lines.push(heading(key!("claims-settlements"), ui));
-    if detail.settlements.is_empty() {
-        lines.push(Line::styled(tr!(ui.lang, "claims-none"), ui.theme.muted()));
-    }
-    for settlement in &detail.settlements {
-        lines.extend(settlement_lines(settlement, ui));
+    match &detail.settlements {
+        None => lines.push(Line::styled(
+            tr!(ui.lang, "policy-view-not-yours"),
+            ui.theme.muted(),
+        )),
+        Some(settlements) if settlements.is_empty() => {
+            lines.push(Line::styled(tr!(ui.lang, "claims-none"), ui.theme.muted()));
+        }
+        Some(settlements) => {
+            for settlement in settlements {
+                lines.extend(settlement_lines(settlement, ui));
+            }
+        }
     }
     lines
 }
