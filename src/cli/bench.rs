@@ -12,7 +12,8 @@ use super::{Ctx, Outcome, open};
 pub struct BenchArgs {
     /// Scenarios to run (all when none is named).
     scenarios: Vec<String>,
-    /// Measured operations per scenario (10,000; `claims`: 1,000 per measure).
+    /// Measured operations per scenario (10,000; `claims`: 1,000 per measure; `oversight`:
+    /// 200 per measure).
     #[arg(long)]
     iterations: Option<usize>,
     /// Operations running at once, each on its own connection.
@@ -661,7 +662,17 @@ async fn oversight(args: &BenchArgs, settings: &Settings, ctx: Ctx) -> Outcome {
             rows = report.audit_rows
         )
     );
-    if let Some(fill) = &report.fill {
+    if let Some(fill) = report.fill.as_ref().filter(|fill| fill.added == 0) {
+        println!(
+            "{}",
+            tr!(
+                lang,
+                "bench-oversight-fill-none",
+                wanted = fill.wanted,
+                present = fill.present
+            )
+        );
+    } else if let Some(fill) = &report.fill {
         println!(
             "{}",
             tr!(
@@ -702,8 +713,10 @@ async fn oversight(args: &BenchArgs, settings: &Settings, ctx: Ctx) -> Outcome {
             ]
         })
         .collect();
-    let headers = ["measure", "as", "ops", "rows", "p50", "p95", "max", "target"]
-        .map(|column| tr!(lang, "bench-oversight-column", column = column));
+    let headers = [
+        "measure", "as", "ops", "rows", "p50", "p95", "max", "target",
+    ]
+    .map(|column| tr!(lang, "bench-oversight-column", column = column));
     super::table::print(&headers, &rows);
     println!();
     println!(

@@ -453,13 +453,19 @@ async fn the_oversight_benchmark_measures_charts_audit_pages_and_health() {
     assert_eq!(rows("audit-first-page"), (100, 100), "a full page");
     assert!(rows("audit-next-page").0 > 0, "the trail goes on");
     assert!(rows("health").0 > 5, "the health checks");
-    assert_eq!((report.auditor.as_str(), report.admin.as_str()), ("napat", "sudarat"));
+    assert_eq!(
+        (report.auditor.as_str(), report.admin.as_str()),
+        ("napat", "sudarat")
+    );
 
     let fill = report.fill.expect("the trail was filled");
     assert_eq!(fill.added, 2_000);
     assert_eq!(report.audit_rows, before + 2_000);
     let synthetic = "FROM audit_logs WHERE business_context = 'BENCH_AUDIT'";
-    assert_eq!(count(pool, &format!("SELECT count(*) {synthetic}")).await, 2_000);
+    assert_eq!(
+        count(pool, &format!("SELECT count(*) {synthetic}")).await,
+        2_000
+    );
     assert!(
         count(
             pool,

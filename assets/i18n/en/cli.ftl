@@ -272,6 +272,7 @@ bench-reconcile-targets = Targets: import + auto-match { $rate } lines/s (≥ { 
 help-bench-arg-audit_rows = oversight: bring the audit trail up to this many rows first, with synthetic rows spread over the last 12 months (0: measure the trail as it is).
 bench-oversight-as = Charts and audit trail as { $auditor } (auditor), health as { $admin } (admin); the audit trail holds { $rows } rows.
 bench-oversight-fill = --audit-rows { $wanted }: the trail held { $present } rows; { $added } synthetic rows added (business context BENCH_AUDIT, the last 12 months, { $partitions } monthly partitions created) in { $insert } s, then VACUUM (ANALYZE) in { $vacuum } s. They stay.
+bench-oversight-fill-none = --audit-rows { $wanted }: the trail already holds { $present } rows; nothing was added.
 bench-oversight-group = { $group ->
         [admin] admin
        *[auditor] auditor

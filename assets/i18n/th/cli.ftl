@@ -269,6 +269,7 @@ bench-reconcile-targets = เป้าหมาย: นำเข้าและ�
 help-bench-arg-audit_rows = oversight: เพิ่มบันทึกการตรวจสอบจำลองให้ครบจำนวนแถวนี้ก่อนวัด กระจายตลอด 12 เดือนที่ผ่านมา (0: วัดตามที่มีอยู่)
 bench-oversight-as = กราฟและบันทึกการตรวจสอบในนามของ { $auditor } (ผู้ตรวจสอบ) สถานะฐานข้อมูลในนามของ { $admin } (ผู้ดูแลระบบ) บันทึกการตรวจสอบมีทั้งหมด { $rows } แถว
 bench-oversight-fill = --audit-rows { $wanted }: เดิมมีบันทึก { $present } แถว เพิ่มแถวจำลอง { $added } แถว (business context BENCH_AUDIT ช่วง 12 เดือนที่ผ่านมา สร้างพาร์ทิชันรายเดือน { $partitions } พาร์ทิชัน) ใช้เวลา { $insert } วินาที แล้ว VACUUM (ANALYZE) อีก { $vacuum } วินาที แถวเหล่านี้ยังคงอยู่ในฐานข้อมูล
+bench-oversight-fill-none = --audit-rows { $wanted }: บันทึกการตรวจสอบมีอยู่แล้ว { $present } แถว จึงไม่ได้เพิ่มแถวจำลอง
 bench-oversight-group = { $group ->
         [admin] ผู้ดูแลระบบ
        *[auditor] ผู้ตรวจสอบ

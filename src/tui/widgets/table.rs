@@ -273,7 +273,11 @@ impl DataTable {
         } else {
             1
         };
-        fit_widths(&mut widths, room.saturating_sub(spacing * gaps), &self.whole);
+        fit_widths(
+            &mut widths,
+            room.saturating_sub(spacing * gaps),
+            &self.whole,
+        );
         let cut = |cells: &[String]| -> Vec<String> {
             cells
                 .iter()
