@@ -25,7 +25,6 @@ use rand::seq::IndexedRandom;
 use rand::{Rng, SeedableRng};
 use rust_decimal::Decimal;
 use sqlx::PgPool;
-use sqlx::postgres::PgPoolOptions;
 use uuid::Uuid;
 
 use super::{BenchError, Summary};
@@ -137,7 +136,7 @@ pub async fn run(
     .await?;
     let adjuster = adjuster.ok_or(BenchError::NoData("claims"))?;
     // As many connections as the program's own pool: the detail's queries run side by side.
-    let reader = pool_as(admin, &adjuster, 5).await?;
+    let reader = super::pool_as(admin, &adjuster, 5).await?;
 
     progress("claims: queue first pages");
     let tabs = measure_tabs(admin, &reader, options.pages.max(1)).await;
@@ -203,31 +202,6 @@ pub async fn run(
             detail_p95: TARGET_DETAIL_P95_MS,
         },
     })
-}
-
-/// A pool whose connections act as `username` (SET SESSION AUTHORIZATION needs the
-/// cluster's owner, which the benchmark connects as): their rights and row-level security
-/// apply, and `current_staff_id()` is theirs, as in the program.
-async fn pool_as(admin: &PgPool, username: &str, connections: u32) -> sqlx::Result<PgPool> {
-    let options = (*admin.connect_options()).clone();
-    let statement = format!(
-        "SET SESSION AUTHORIZATION \"{}\"",
-        username.replace('"', "")
-    );
-    PgPoolOptions::new()
-        .max_connections(connections)
-        .min_connections(connections)
-        .after_connect(move |connection, _| {
-            let statement = statement.clone();
-            Box::pin(async move {
-                sqlx::query(sqlx::AssertSqlSafe(statement))
-                    .execute(connection)
-                    .await
-                    .map(|_| ())
-            })
-        })
-        .connect_with(options)
-        .await
 }
 
 /// The All open tab's filters the benchmark tries, one at a time: every status, type and
@@ -458,7 +432,7 @@ async fn measure_take_next(
     let per_adjuster = takes.div_ceil(adjusters.len());
     let mut pools = Vec::with_capacity(adjusters.len());
     for (_, username) in adjusters {
-        pools.push(pool_as(admin, username, 1).await?);
+        pools.push(super::pool_as(admin, username, 1).await?);
     }
     let start = std::sync::Arc::new(tokio::sync::Barrier::new(adjusters.len()));
     let started = Instant::now();

@@ -9,7 +9,6 @@ use std::time::{Duration, Instant};
 use chrono::{Datelike, NaiveDate};
 use rust_decimal_macros::dec;
 use sqlx::PgPool;
-use sqlx::postgres::PgPoolOptions;
 use uuid::Uuid;
 
 use super::{BenchError, Summary};
@@ -82,31 +81,6 @@ fn draft(vehicle: (Uuid, Uuid), start: NaiveDate, plan: PaymentPlan) -> PolicyDr
     }
 }
 
-/// A pool whose connections act as `username` (SET SESSION AUTHORIZATION needs the
-/// cluster's owner, which the benchmark connects as): their rights, row-level security
-/// and referral rules apply, as in the program.
-async fn pool_as(admin: &PgPool, username: &str, connections: u32) -> sqlx::Result<PgPool> {
-    let options = (*admin.connect_options()).clone();
-    let statement = format!(
-        "SET SESSION AUTHORIZATION \"{}\"",
-        username.replace('"', "")
-    );
-    PgPoolOptions::new()
-        .max_connections(connections)
-        .min_connections(connections)
-        .after_connect(move |connection, _| {
-            let statement = statement.clone();
-            Box::pin(async move {
-                sqlx::query(sqlx::AssertSqlSafe(statement))
-                    .execute(connection)
-                    .await
-                    .map(|_| ())
-            })
-        })
-        .connect_with(options)
-        .await
-}
-
 pub async fn run(
     admin: &PgPool,
     iterations: usize,
@@ -132,12 +106,12 @@ pub async fn run(
 
     let mut issued = Vec::new();
     let mut referred = 0;
-    let single_pool = pool_as(admin, &underwriter, 1).await?;
+    let single_pool = super::pool_as(admin, &underwriter, 1).await?;
     let (single, ids, refs) = measure(&single_pool, single_set, start, 1).await;
     single_pool.close().await;
     issued.extend(ids);
     referred += refs;
-    let concurrent_pool = pool_as(admin, &underwriter, clients as u32).await?;
+    let concurrent_pool = super::pool_as(admin, &underwriter, clients as u32).await?;
     let (concurrent, ids, refs) = measure(&concurrent_pool, concurrent_set, start, clients).await;
     concurrent_pool.close().await;
     issued.extend(ids);

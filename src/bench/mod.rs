@@ -254,3 +254,32 @@ async fn run_once(pool: &PgPool, kind: ScenarioKind, input: &[String]) -> sqlx::
         ScenarioKind::Customer360 => customer_lookup::load_once(pool, &input[0]).await,
     }
 }
+
+/// A pool whose connections act as `username` (SET SESSION AUTHORIZATION needs the
+/// cluster's owner, which the benchmarks connect as): their rights and row-level security
+/// apply, and `session_user` and `current_staff_id()` are theirs, as in the program.
+pub(crate) async fn pool_as(
+    owner: &PgPool,
+    username: &str,
+    connections: u32,
+) -> sqlx::Result<PgPool> {
+    let options = (*owner.connect_options()).clone();
+    let statement = format!(
+        "SET SESSION AUTHORIZATION \"{}\"",
+        username.replace('"', "")
+    );
+    PgPoolOptions::new()
+        .max_connections(connections)
+        .min_connections(connections)
+        .after_connect(move |connection, _| {
+            let statement = statement.clone();
+            Box::pin(async move {
+                sqlx::query(sqlx::AssertSqlSafe(statement))
+                    .execute(connection)
+                    .await
+                    .map(|_| ())
+            })
+        })
+        .connect_with(options)
+        .await
+}

@@ -27,7 +27,6 @@ use rand::seq::IndexedRandom;
 use rand::{Rng, SeedableRng};
 use rust_decimal::Decimal;
 use sqlx::PgPool;
-use sqlx::postgres::PgPoolOptions;
 use uuid::Uuid;
 
 use super::{BenchError, Summary};
@@ -205,8 +204,8 @@ pub async fn run(
     }
     let auditor = staff_member(owner, GroupRole::Auditor, "napat", "bench_auditor").await?;
     let admin = staff_member(owner, GroupRole::Admin, "sudarat", "bench_admin").await?;
-    let auditor_pool = pool_as(owner, &auditor).await?;
-    let admin_pool = pool_as(owner, &admin).await?;
+    let auditor_pool = super::pool_as(owner, &auditor, CONNECTIONS).await?;
+    let admin_pool = super::pool_as(owner, &admin, CONNECTIONS).await?;
     let measured = async {
         let samples = samples(owner, &auditor_pool, audit_rows).await?;
         let mut rng = SmallRng::seed_from_u64(8);
@@ -389,31 +388,6 @@ async fn staff_member(
     .await?;
     tx.commit().await?;
     Ok(bench_name.to_string())
-}
-
-/// A pool whose connections act as `username` (SET SESSION AUTHORIZATION needs the
-/// cluster's owner, which the benchmark connects as): their rights apply, and
-/// `session_user` is theirs, as the oversight functions check.
-async fn pool_as(owner: &PgPool, username: &str) -> sqlx::Result<PgPool> {
-    let options = (*owner.connect_options()).clone();
-    let statement = format!(
-        "SET SESSION AUTHORIZATION \"{}\"",
-        username.replace('"', "")
-    );
-    PgPoolOptions::new()
-        .max_connections(CONNECTIONS)
-        .min_connections(CONNECTIONS)
-        .after_connect(move |connection, _| {
-            let statement = statement.clone();
-            Box::pin(async move {
-                sqlx::query(sqlx::AssertSqlSafe(statement))
-                    .execute(connection)
-                    .await
-                    .map(|_| ())
-            })
-        })
-        .connect_with(options)
-        .await
 }
 
 /// Brings the audit trail up to `wanted` rows, as the cluster's owner.

@@ -45,7 +45,6 @@ use rand::{Rng, SeedableRng};
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 use sqlx::PgPool;
-use sqlx::postgres::PgPoolOptions;
 use uuid::Uuid;
 
 use super::{BenchError, Summary};
@@ -682,7 +681,7 @@ pub async fn run(
         restore(admin, &left).await?;
     }
     let finance_user = finance_user(admin).await?;
-    let finance = pool_as(admin, &finance_user).await?;
+    let finance = super::pool_as(admin, &finance_user, 1).await?;
 
     progress(&format!(
         "reconcile: a statement of {} lines from {pending_payments} pending payments",
@@ -942,30 +941,6 @@ async fn finance_user(admin: &PgPool) -> sqlx::Result<String> {
     .await?;
     tx.commit().await?;
     Ok(BENCH_FINANCE.to_string())
-}
-
-/// One connection acting as `username` (SET SESSION AUTHORIZATION needs the cluster's
-/// owner, which the benchmark connects as).
-async fn pool_as(admin: &PgPool, username: &str) -> sqlx::Result<PgPool> {
-    let options = (*admin.connect_options()).clone();
-    let statement = format!(
-        "SET SESSION AUTHORIZATION \"{}\"",
-        username.replace('"', "")
-    );
-    PgPoolOptions::new()
-        .max_connections(1)
-        .min_connections(1)
-        .after_connect(move |connection, _| {
-            let statement = statement.clone();
-            Box::pin(async move {
-                sqlx::query(sqlx::AssertSqlSafe(statement))
-                    .execute(connection)
-                    .await
-                    .map(|_| ())
-            })
-        })
-        .connect_with(options)
-        .await
 }
 
 const RESTORED_TABLES: [&str; 3] = [
