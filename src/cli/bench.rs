@@ -66,6 +66,16 @@ pub struct BenchArgs {
     audit_rows: u64,
 }
 
+/// The benchmarks that run as a group of their own measures, each named alone.
+const GROUPS: [&str; 6] = [
+    "startup",
+    "issue",
+    "renew",
+    "claims",
+    "reconcile",
+    "oversight",
+];
+
 pub async fn run(args: BenchArgs, settings: &Settings, ctx: Ctx) -> Outcome {
     let lang = ctx.lang;
     if args.list {
@@ -75,6 +85,9 @@ pub async fn run(args: BenchArgs, settings: &Settings, ctx: Ctx) -> Outcome {
                 scenario.name,
                 prakan::i18n::text(lang, scenario.description, &[])
             );
+        }
+        for group in GROUPS {
+            println!("{group:<26} {}", tr!(lang, "bench-group", group = group));
         }
         return Ok(());
     }

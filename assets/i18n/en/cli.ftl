@@ -105,7 +105,6 @@ bench-lookup-surname-typo = jump box: a surname alone with one letter wrong or m
 bench-customer-360 = loading a customer 360 (profile, vehicles, policies, claims, payments, consents, documents)
 cli-bench-pgbench = pgbench -S on the same cluster ({ $seconds } s, one client, prepared): latency average { $latency } ms, { $tps } transactions/s.
 cli-bench-pgbench-failed = pgbench -S could not run: { $detail }
-bench-startup = the interface: warm and cold start to the login screen, key to frame, idle CPU, memory
 bench-startup-failed = The startup benchmark failed: { $detail }
 bench-startup-row = { $what ->
         [warm] warm start → login screen
@@ -292,3 +291,13 @@ bench-oversight-target = { $met ->
        *[no] ≤ { $target } ✗
     }
 bench-oversight-targets = Targets (p95): an audit trail page ≤ { $page } ms (a key answered within a frame or two); a chart ≤ { $chart } ms; the health screen ≤ { $health } ms.
+# `prakan bench --list`: the benchmarks that run as a group, after the single scenarios.
+bench-group = { $group ->
+    [startup] the interface: warm and cold start to the login screen, key to frame, idle CPU, memory
+    [issue] issuing policies as an underwriter, alone and with --clients at once, beside pgbench
+    [renew] renewing the policies due, in chunks, with their no-claim discount
+    [claims] the claim queues, take-next by eight adjusters at once, and the claim detail
+    [reconcile] a statement imported and auto-matched, then its unmatched lines matched by hand
+    [oversight] the charts, the audit trail's pages (--audit-rows to fill it first) and the health check
+   *[other] { $group }
+}
