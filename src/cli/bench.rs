@@ -66,6 +66,16 @@ pub struct BenchArgs {
     audit_rows: u64,
 }
 
+/// What a grouped benchmark says as it goes (on standard error, and not at all when the
+/// report is JSON).
+fn progress(lang: prakan::i18n::Lang, quiet: bool) -> impl Fn(&str) {
+    move |what| {
+        if !quiet {
+            eprintln!("{}", tr!(lang, "cli-bench-running", scenario = what));
+        }
+    }
+}
+
 /// The benchmarks that run as a group of their own measures, each named alone.
 const GROUPS: [&str; 6] = [
     "startup",
@@ -454,11 +464,7 @@ async fn claims(args: &BenchArgs, settings: &Settings, ctx: Ctx) -> Outcome {
             adjusters,
             details: iterations,
         },
-        |what| {
-            if !quiet {
-                eprintln!("{}", tr!(lang, "cli-bench-running", scenario = what));
-            }
-        },
+        progress(lang, quiet),
     )
     .await
     .map_err(|e| super::Failure(e.message()))?;
@@ -529,11 +535,7 @@ async fn reconcile(args: &BenchArgs, settings: &Settings, ctx: Ctx) -> Outcome {
             lines: args.statement_lines.clamp(1, 1_000_000),
             manual: args.iterations.unwrap_or(1_000).max(1),
         },
-        |what| {
-            if !quiet {
-                eprintln!("{}", tr!(lang, "cli-bench-running", scenario = what));
-            }
-        },
+        progress(lang, quiet),
     )
     .await
     .map_err(|e| super::Failure(e.message()))?;
@@ -651,11 +653,7 @@ async fn oversight(args: &BenchArgs, settings: &Settings, ctx: Ctx) -> Outcome {
             iterations: args.iterations.unwrap_or(200).max(1),
             audit_rows: args.audit_rows,
         },
-        |what| {
-            if !quiet {
-                eprintln!("{}", tr!(lang, "cli-bench-running", scenario = what));
-            }
-        },
+        progress(lang, quiet),
     )
     .await
     .map_err(|e| super::Failure(e.message()))?;
