@@ -123,7 +123,7 @@ fn new_app(target: &Target, demo_accounts: bool) -> App {
         target: target.login_target(),
         demo_accounts,
         idle_lock_after: Duration::from_secs(15 * 60),
-        export_dir: std::env::temp_dir().join("prakan-bench-exports"),
+        data_dir: std::env::temp_dir().join("prakan-bench-data"),
         now: Instant::now(),
     })
 }

@@ -28,7 +28,6 @@ pub async fn run(settings: &Settings, ctx: Ctx) -> Outcome {
         eprintln!("{}", tr!(ctx.lang, "cli-config-bad-colour", entry = entry));
         Theme::default()
     });
-    prakan::documents::set_data_dir(settings.data_dir.clone());
     let app = App::new(AppConfig {
         lang: ctx.lang,
         theme,
@@ -36,7 +35,7 @@ pub async fn run(settings: &Settings, ctx: Ctx) -> Outcome {
         target: target.login_target(),
         demo_accounts,
         idle_lock_after: Duration::from_secs(settings.idle_lock_minutes * 60),
-        export_dir: settings.data_dir.join("exports"),
+        data_dir: settings.data_dir.clone(),
         now: Instant::now(),
     });
     prakan::tui::run(app).await?;

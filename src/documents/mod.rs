@@ -13,7 +13,6 @@ pub mod receipt;
 pub mod schedule;
 
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -22,22 +21,6 @@ use sha2::{Digest, Sha256};
 use crate::i18n::{Calendar, Lang};
 
 pub const PDF_MIME: &str = "application/pdf";
-
-static DATA_DIR: OnceLock<PathBuf> = OnceLock::new();
-
-/// The data directory the terminal interface prints into, set once when it starts (the
-/// screens' commands run with only a connection pool).
-pub fn set_data_dir(dir: PathBuf) {
-    let _ = DATA_DIR.set(dir);
-}
-
-/// The data directory set at start; a temporary directory when none was (tests).
-pub fn data_dir() -> PathBuf {
-    DATA_DIR
-        .get()
-        .cloned()
-        .unwrap_or_else(|| std::env::temp_dir().join("prakan-documents"))
-}
 
 /// The insurer as it appears on every document (the COMPANY_* settings).
 #[derive(Debug, Clone, PartialEq)]

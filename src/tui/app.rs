@@ -206,8 +206,9 @@ pub struct AppConfig {
     pub target: LoginTarget,
     pub demo_accounts: bool,
     pub idle_lock_after: Duration,
-    /// Where PDPA exports of customer data are written.
-    pub export_dir: std::path::PathBuf,
+    /// The data directory: PDPA exports go to its `exports/`, printed documents to its
+    /// `documents/`.
+    pub data_dir: std::path::PathBuf,
     pub now: Instant,
 }
 
@@ -219,7 +220,7 @@ pub struct App {
     pub target: LoginTarget,
     pub demo_accounts: bool,
     pub idle_lock_after: Duration,
-    pub export_dir: std::path::PathBuf,
+    pub data_dir: std::path::PathBuf,
     /// A fixed "today" (tests); otherwise the date in Bangkok now.
     pub fixed_today: Option<chrono::NaiveDate>,
     pub session: Option<Session>,
@@ -252,7 +253,7 @@ impl App {
             target: config.target,
             demo_accounts: config.demo_accounts,
             idle_lock_after: config.idle_lock_after,
-            export_dir: config.export_dir,
+            data_dir: config.data_dir,
             fixed_today: None,
             session: None,
             screen: Screen::Login(LoginScreen::new()),
@@ -533,8 +534,13 @@ impl App {
             };
             self.show(notice.message, tone);
         }
+        let data_dir = self.data_dir.clone();
         self.screen_cmds(outcome.lost_connection, outcome.cmds, |pool, cmd| {
-            Cmd::Policies { pool, cmd }
+            Cmd::Policies {
+                pool,
+                cmd,
+                data_dir: data_dir.clone(),
+            }
         })
     }
 
@@ -613,8 +619,13 @@ impl App {
         if let Some(notice) = outcome.notice {
             self.show(notice.message, notice.tone);
         }
+        let data_dir = self.data_dir.clone();
         self.screen_cmds(outcome.lost_connection, outcome.cmds, |pool, cmd| {
-            Cmd::Reconcile { pool, cmd }
+            Cmd::Reconcile {
+                pool,
+                cmd,
+                data_dir: data_dir.clone(),
+            }
         })
     }
 
@@ -971,9 +982,9 @@ impl App {
         self.stashed = None;
         self.screen = match screen {
             ScreenId::Home => Screen::Home(HomeScreen::new(&session.staff.groups)),
-            ScreenId::Customers => {
-                Screen::Customers(Box::new(CustomersScreen::new(self.export_dir.clone())))
-            }
+            ScreenId::Customers => Screen::Customers(Box::new(CustomersScreen::new(
+                self.data_dir.join("exports"),
+            ))),
             ScreenId::Issue | ScreenId::Quotes | ScreenId::Renewals | ScreenId::Policy => {
                 let quote_only = !session.staff.groups.contains(&GroupRole::Underwriter);
                 Screen::Policies(Box::new(PoliciesScreen::new(

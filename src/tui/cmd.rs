@@ -86,9 +86,11 @@ pub enum Cmd {
         pool: PgPool,
         cmd: CustomersCmd,
     },
+    /// `data_dir`: where printed documents go (`documents/`).
     Policies {
         pool: PgPool,
         cmd: PoliciesCmd,
+        data_dir: std::path::PathBuf,
     },
     Claims {
         pool: PgPool,
@@ -100,9 +102,11 @@ pub enum Cmd {
         pool: PgPool,
     },
     /// The finance screen's work; an import reports its progress as it goes (see `spawn`).
+    /// `data_dir`: where printed receipts go (`documents/`).
     Reconcile {
         pool: PgPool,
         cmd: ReconcileCmd,
+        data_dir: std::path::PathBuf,
     },
     Staff {
         pool: PgPool,
@@ -121,13 +125,18 @@ impl Cmd {
         if let Cmd::ListenClaims { pool } = self {
             return tokio::spawn(listen_claims(pool, tx)).abort_handle();
         }
-        if let Cmd::Reconcile { pool, cmd } = self {
+        if let Cmd::Reconcile {
+            pool,
+            cmd,
+            data_dir,
+        } = self
+        {
             return tokio::spawn(async move {
                 let progress = tx.clone();
                 let report = move |msg| {
                     let _ = progress.send(Msg::Reconcile(Box::new(msg)));
                 };
-                let msg = cmd.run(pool, &report).await;
+                let msg = cmd.run(pool, &data_dir, &report).await;
                 let _ = tx.send(Msg::Reconcile(Box::new(msg)));
             })
             .abort_handle();
@@ -267,9 +276,17 @@ impl Cmd {
                 result: session::verify_password(options, &tried).await,
             },
             Cmd::Customers { pool, cmd } => Msg::Customers(Box::new(cmd.run(pool).await)),
-            Cmd::Policies { pool, cmd } => Msg::Policies(Box::new(cmd.run(pool).await)),
+            Cmd::Policies {
+                pool,
+                cmd,
+                data_dir,
+            } => Msg::Policies(Box::new(cmd.run(pool, &data_dir).await)),
             Cmd::Claims { pool, cmd } => Msg::Claims(Box::new(cmd.run(pool).await)),
-            Cmd::Reconcile { pool, cmd } => Msg::Reconcile(Box::new(cmd.run(pool, &|_| {}).await)),
+            Cmd::Reconcile {
+                pool,
+                cmd,
+                data_dir,
+            } => Msg::Reconcile(Box::new(cmd.run(pool, &data_dir, &|_| {}).await)),
             Cmd::Staff { pool, cmd } => Msg::Staff(Box::new(cmd.run(pool).await)),
             Cmd::Audit { pool, cmd } => Msg::Audit(Box::new(cmd.run(pool).await)),
             Cmd::Charts { pool, cmd } => Msg::Charts(Box::new(cmd.run(pool).await)),

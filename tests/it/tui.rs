@@ -215,7 +215,7 @@ async fn a_demo_adjuster_logs_in_and_sees_their_open_claims() {
         target: db.login_target(),
         demo_accounts: true,
         idle_lock_after: Duration::from_secs(900),
-        export_dir: std::env::temp_dir().join("prakan-test-exports"),
+        data_dir: std::env::temp_dir().join("prakan-test-data"),
         now: Instant::now(),
     });
     let mut runtime = Runtime::new(app);
@@ -298,7 +298,7 @@ async fn a_demo_underwriter_finds_a_customer_by_a_misspelt_name() {
         target: db.login_target(),
         demo_accounts: true,
         idle_lock_after: Duration::from_secs(900),
-        export_dir: std::env::temp_dir().join("prakan-test-exports"),
+        data_dir: std::env::temp_dir().join("prakan-test-data"),
         now: Instant::now(),
     });
     let mut runtime = Runtime::new(app);

@@ -52,7 +52,7 @@ pub fn app(lang: Lang, demo_accounts: bool) -> App {
         target: target(),
         demo_accounts,
         idle_lock_after: IDLE_LOCK,
-        export_dir: std::env::temp_dir().join("prakan-test-exports"),
+        data_dir: std::env::temp_dir().join("prakan-test-data"),
         now: Instant::now(),
     });
     app.fixed_today = chrono::NaiveDate::from_ymd_opt(2026, 11, 25);

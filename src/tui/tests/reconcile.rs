@@ -344,6 +344,7 @@ async fn the_candidates_of_the_line_the_selection_rests_on_win() {
             request: *second,
             line_id: *line_id,
         },
+        data_dir: std::env::temp_dir(),
     }
     .slot();
     assert_eq!(
@@ -565,8 +566,14 @@ async fn a_disputed_line_is_settled_before_it_is_matched() {
 }
 
 #[tokio::test]
-async fn a_counter_payment_shows_its_receipt() {
+async fn a_counter_payment_shows_its_receipt_and_p_prints_it_into_the_data_directory() {
     let mut app = on_payments(Lang::En);
+    assert!(reconcile_cmds(app.update(key(KeyCode::Char('p')))).is_empty());
+    assert_eq!(
+        app.toast.as_ref().unwrap().message.text(Lang::En),
+        crate::i18n::text(Lang::En, "doc-no-receipt-selected", &[]),
+        "nothing issued yet: p says so and prints nothing"
+    );
     app.update(key(KeyCode::Down));
     app.update(key(KeyCode::Char('c')));
     assert!(screen_of(&app).prompt.is_some());
@@ -602,6 +609,20 @@ async fn a_counter_payment_shows_its_receipt() {
         app.toast.as_ref().unwrap().message.text(Lang::En),
         "Paid at the counter: receipt RC-2569-0000124 issued"
     );
+
+    let printing: Vec<(ReconcileCmd, std::path::PathBuf)> = app
+        .update(key(KeyCode::Char('p')))
+        .into_iter()
+        .filter_map(|cmd| match cmd {
+            Cmd::Reconcile { cmd, data_dir, .. } => Some((cmd, data_dir)),
+            _ => None,
+        })
+        .collect();
+    let [(ReconcileCmd::PrintReceipts { numbers, .. }, data_dir)] = printing.as_slice() else {
+        panic!("p prints the receipt just issued: {printing:?}");
+    };
+    assert_eq!(numbers, &["RC-2569-0000124".to_string()]);
+    assert_eq!(data_dir, &app.data_dir);
 }
 
 #[tokio::test]

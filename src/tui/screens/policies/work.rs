@@ -173,7 +173,8 @@ impl PoliciesCmd {
         matches!(self, PoliciesCmd::FindVehicles { .. })
     }
 
-    pub async fn run(self, pool: PgPool) -> PoliciesMsg {
+    /// Runs on `pool`; printed documents go under `data_dir`.
+    pub async fn run(self, pool: PgPool, data_dir: &std::path::Path) -> PoliciesMsg {
         match self {
             PoliciesCmd::FindVehicles { request, lookup } => {
                 tokio::time::sleep(DEBOUNCE).await;
@@ -306,12 +307,7 @@ impl PoliciesCmd {
                 policy_number,
             } => PoliciesMsg::PolicyPrinted {
                 request,
-                result: documents::print_policy(
-                    &pool,
-                    &crate::documents::data_dir(),
-                    &policy_number,
-                )
-                .await,
+                result: documents::print_policy(&pool, data_dir, &policy_number).await,
             },
             PoliciesCmd::Decide {
                 request,

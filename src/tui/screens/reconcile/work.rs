@@ -266,7 +266,14 @@ impl ReconcileCmd {
 
     /// Runs the command; `report` takes what it says before its answer (an import's
     /// progress).
-    pub async fn run(self, pool: PgPool, report: &(dyn Fn(ReconcileMsg) + Sync)) -> ReconcileMsg {
+    /// Runs on `pool`; printed receipts go under `data_dir`; an import reports its progress
+    /// through `report`.
+    pub async fn run(
+        self,
+        pool: PgPool,
+        data_dir: &Path,
+        report: &(dyn Fn(ReconcileMsg) + Sync),
+    ) -> ReconcileMsg {
         match self {
             ReconcileCmd::LoadOverview { request } => ReconcileMsg::OverviewLoaded {
                 request,
@@ -333,11 +340,10 @@ impl ReconcileCmd {
                 result: write.run(&pool).await,
             },
             ReconcileCmd::PrintReceipts { request, numbers } => {
-                let data_dir = crate::documents::data_dir();
                 let mut results = Vec::new();
                 for number in numbers {
                     results
-                        .push(crate::db::documents::print_receipt(&pool, &data_dir, &number).await);
+                        .push(crate::db::documents::print_receipt(&pool, data_dir, &number).await);
                 }
                 ReconcileMsg::ReceiptsPrinted { request, results }
             }
