@@ -538,8 +538,9 @@ pub async fn print_receipt(
         copy => format!("{DOCUMENTS_DIR}/receipts/{stem}-copy-{copy}.pdf"),
     };
     let file = write(data_dir, &relative, &bytes)?;
-    sqlx::query("SELECT record_receipt_file($1, $2, $3, $4, $5)")
+    sqlx::query("SELECT record_receipt_file($1, $2, $3, $4, $5, $6)")
         .bind(receipt_id)
+        .bind(copy_number)
         .bind(&file.relative_path)
         .bind(file.size as i64)
         .bind(PDF_MIME)

@@ -292,6 +292,7 @@ async fn a_receipt_prints_once_as_original_then_as_copies_and_void_when_voided()
     assert!(!text.contains("สำเนา / COPY"));
     preview(&original.file.full_path, "receipt");
     assert_recorded(&db.pool, &number, data_dir.path(), &original.file.sha256, 0).await;
+    assert_printed(&db.pool, &number, data_dir.path(), 0, &original.file.sha256).await;
 
     let copy = print_receipt(&finance, data_dir.path(), &number)
         .await
@@ -307,7 +308,9 @@ async fn a_receipt_prints_once_as_original_then_as_copies_and_void_when_voided()
     let text = pdf_text(&copy.file.full_path);
     assert_contains(&text, &["สำเนา / COPY", "RC-2569-0000001", "645.21"]);
     preview(&copy.file.full_path, "receipt-copy");
-    assert_recorded(&db.pool, &number, data_dir.path(), &copy.file.sha256, 1).await;
+    // The row keeps the original; the copy is a print of its own.
+    assert_recorded(&db.pool, &number, data_dir.path(), &original.file.sha256, 1).await;
+    assert_printed(&db.pool, &number, data_dir.path(), 1, &copy.file.sha256).await;
     let drawn: i64 = sqlx::query_scalar("SELECT count(*) FROM payment_receipts")
         .fetch_one(&db.pool)
         .await
@@ -328,6 +331,23 @@ async fn a_receipt_prints_once_as_original_then_as_copies_and_void_when_voided()
     let text = pdf_text(&void.file.full_path);
     assert_contains(&text, &["ยกเลิก / VOID", "ออกผิดราย", "RC-2569-0000001"]);
     preview(&void.file.full_path, "receipt-void");
+}
+
+/// The print `copy` of the receipt is in `receipt_prints` with the hash of its file.
+async fn assert_printed(pool: &PgPool, number: &str, data_dir: &Path, copy: i32, sha256: &str) {
+    let (path, stored_sha): (String, String) = sqlx::query_as(
+        "SELECT p.file_path, p.sha256 FROM receipt_prints p
+           JOIN payment_receipts r ON r.id = p.receipt_id
+          WHERE r.receipt_number = $1 AND p.copy_number = $2",
+    )
+    .bind(number)
+    .bind(copy)
+    .fetch_one(pool)
+    .await
+    .unwrap();
+    let bytes = std::fs::read(data_dir.join(&path)).unwrap();
+    assert_eq!(stored_sha, prakan::documents::sha256_hex(&bytes));
+    assert_eq!(stored_sha, sha256);
 }
 
 async fn assert_recorded(pool: &PgPool, number: &str, data_dir: &Path, sha256: &str, copies: i32) {
@@ -441,6 +461,16 @@ async fn only_underwriters_print_policies_and_only_finance_and_admin_print_recei
             .execute(&pool)
             .await;
         assert!(by_hand.is_err(), "{group:?} changed copies_printed");
+    }
+    // Finance prints, but neither counts copies nor records a file by hand either.
+    for sql in [
+        "UPDATE payment_receipts SET copies_printed = 0",
+        "UPDATE payment_receipts SET sha256 = repeat('0', 64)",
+        "INSERT INTO receipt_prints (receipt_id, copy_number, file_path, file_size, mime_type, sha256)
+         SELECT id, 9, 'x.pdf', 1, 'application/pdf', repeat('0', 64) FROM payment_receipts",
+    ] {
+        let error = sqlx::query(sql).execute(&finance).await.expect_err(sql);
+        assert_eq!(violation(&error).0, "42501", "{sql}");
     }
     let (_, admin) = db.staff_pool(GroupRole::Admin).await;
     let printed = print_receipt(&admin, data_dir.path(), &number)
