@@ -17,6 +17,7 @@ use crate::tui::app::{App, Screen};
 use crate::tui::cmd::Cmd;
 use crate::tui::msg::Msg;
 use crate::tui::screens::settings::work::{SettingsCmd, SettingsMsg};
+use crate::tui::screens::staff::Mode;
 use crate::tui::screens::staff::work::{StaffCmd, StaffMsg};
 
 fn id(n: u128) -> Uuid {
@@ -178,6 +179,38 @@ async fn the_add_form_says_what_is_wrong_beside_the_field() {
             screen(&mut app, 80, 24)
         );
     }
+}
+
+#[tokio::test]
+async fn typed_input_in_the_add_form_is_discarded_only_on_a_second_esc() {
+    let mut app = on_staff(Lang::En);
+    app.update(key(KeyCode::Char('a')));
+    type_text(&mut app, "pim");
+    app.update(key(KeyCode::Esc));
+    let Screen::Staff(staff) = &app.screen else {
+        panic!("still on the staff screen");
+    };
+    assert!(
+        matches!(staff.mode, Mode::Add(_)),
+        "the first Esc keeps the form"
+    );
+    assert_eq!(
+        app.toast.as_ref().unwrap().message.text(Lang::En),
+        crate::i18n::text(Lang::En, "customers-discard-again", &[])
+    );
+    app.update(key(KeyCode::Esc));
+    let Screen::Staff(staff) = &app.screen else {
+        panic!("still on the staff screen");
+    };
+    assert!(matches!(staff.mode, Mode::List), "the second Esc discards");
+
+    // An untouched form closes at once.
+    app.update(key(KeyCode::Char('a')));
+    app.update(key(KeyCode::Esc));
+    let Screen::Staff(staff) = &app.screen else {
+        panic!("still on the staff screen");
+    };
+    assert!(matches!(staff.mode, Mode::List));
 }
 
 fn settings() -> Vec<Setting> {

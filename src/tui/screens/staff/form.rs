@@ -81,6 +81,8 @@ fn email_is_valid(email: &str) -> bool {
 #[derive(Debug, Clone)]
 pub struct AddForm {
     pub form: Form,
+    /// Esc was pressed once over typed input: the next Esc discards it.
+    pub discard_armed: bool,
 }
 
 impl Default for AddForm {
@@ -102,6 +104,7 @@ impl AddForm {
                 Field::secret(key!("staff-field-password")),
                 Field::secret(key!("staff-field-repeat")),
             ]),
+            discard_armed: false,
         }
     }
 

@@ -340,6 +340,18 @@ impl StaffScreen {
 
     fn add_key(&mut self, mut add: Box<AddForm>, action: Option<Action>) -> Outcome {
         match action {
+            // Typed input is not thrown away on one key: the first Esc says so.
+            Some(Action::Back) if add.form.is_dirty() && !add.discard_armed => {
+                add.discard_armed = true;
+                self.mode = Mode::Add(add);
+                return Outcome {
+                    notice: Some(Notice {
+                        message: crate::msg!("customers-discard-again"),
+                        tone: Tone::Error,
+                    }),
+                    ..Outcome::default()
+                };
+            }
             Some(Action::Back) => return Outcome::default(),
             Some(Action::NextField) => add.form.next(),
             Some(Action::PrevField) => add.form.previous(),
