@@ -727,10 +727,13 @@ async fn finance_gets_receipts_only_from_issue_receipts_once_per_paid_incoming_p
             .await,
         "finance rewinds the counter",
     );
-    sqlx::query("UPDATE payment_receipts SET copies_printed = copies_printed + 1")
-        .execute(&finance.pool)
-        .await
-        .expect("a copy printed");
+    // Copies are counted by printing (start_receipt_print, tests/it/documents.rs), not by hand.
+    assert_denied(
+        sqlx::query("UPDATE payment_receipts SET copies_printed = copies_printed + 1")
+            .execute(&finance.pool)
+            .await,
+        "finance counts a copy by hand",
+    );
 
     // Voided, the payment may have a new one, with the next number.
     sqlx::query("UPDATE payment_receipts SET voided_at = now(), void_reason = 'พิมพ์ชื่อผิด'")
