@@ -109,16 +109,20 @@ CREATE TRIGGER keep_overdue_mark BEFORE INSERT OR UPDATE ON payments
 CREATE OR REPLACE FUNCTION touch_row() RETURNS trigger
 LANGUAGE plpgsql
 AS $$
-DECLARE
-    bookkeeping text[] := CASE TG_TABLE_NAME
-        WHEN 'users' THEN ARRAY['last_login_at', 'last_login_ip']
-        WHEN 'payments' THEN ARRAY['overdue_since']
-        ELSE ARRAY[]::text[]
-    END || ARRAY['updated_at', 'updated_by', 'version'];
 BEGIN
-    IF cardinality(bookkeeping) > 3
-       AND to_jsonb(NEW) - bookkeeping = to_jsonb(OLD) - bookkeeping THEN
+    IF TG_TABLE_NAME = 'users'
+       AND to_jsonb(NEW) - ARRAY['last_login_at', 'last_login_ip', 'updated_at', 'updated_by', 'version']
+           = to_jsonb(OLD) - ARRAY['last_login_at', 'last_login_ip', 'updated_at', 'updated_by', 'version'] THEN
         RETURN NEW;
+    END IF;
+    -- Only when the mark itself changed (a nested IF: other tables have no such column,
+    -- and ordinary payment updates skip the comparison).
+    IF TG_TABLE_NAME = 'payments' THEN
+        IF NEW.overdue_since IS DISTINCT FROM OLD.overdue_since
+           AND to_jsonb(NEW) - ARRAY['overdue_since', 'updated_at', 'updated_by', 'version']
+               = to_jsonb(OLD) - ARRAY['overdue_since', 'updated_at', 'updated_by', 'version'] THEN
+            RETURN NEW;
+        END IF;
     END IF;
     NEW.updated_at := now();
     NEW.updated_by := current_staff_id();
