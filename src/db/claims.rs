@@ -510,7 +510,7 @@ async fn settlements(pool: &PgPool, id: Uuid) -> sqlx::Result<Option<Vec<Settlem
                 s.counterparty_named, s.status, pay.transaction_reference AS payment_reference,
                 pay.payment_status
            FROM claim_settlements s
-           LEFT JOIN payments pay ON pay.id = s.payment_id
+           LEFT JOIN payments pay ON pay.id = s.payment_id AND pay.created_at = s.payment_created_at
           WHERE s.claim_id = $1
           ORDER BY s.created_at",
     )

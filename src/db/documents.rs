@@ -450,7 +450,7 @@ const RECEIPT: &str = "SELECT r.receipt_number, r.tax_invoice_number, r.issued_d
         NULLIF(concat_ws(' ', issuer.first_name, issuer.last_name), '') AS issued_by_name,
         r.voided_at, r.void_reason
    FROM payment_receipts r
-   JOIN payments pay ON pay.id = r.payment_id
+   JOIN payments pay ON pay.id = r.payment_id AND pay.created_at = r.payment_created_at
    JOIN customers c ON c.id = pay.customer_id
    LEFT JOIN policies pol ON pol.id = pay.policy_id
    LEFT JOIN users issuer ON issuer.id = r.issued_by

@@ -253,7 +253,8 @@ async fn by_receipt(pool: &PgPool, number: &str) -> sqlx::Result<Vec<Hit>> {
     document_hit(
         pool,
         "SELECT r.receipt_number AS number, r.receipt_type AS detail, pay.customer_id
-           FROM payment_receipts r JOIN payments pay ON pay.id = r.payment_id
+           FROM payment_receipts r
+           JOIN payments pay ON pay.id = r.payment_id AND pay.created_at = r.payment_created_at
           WHERE r.receipt_number = $1",
         number,
         |number, _| Matched::Receipt { number },

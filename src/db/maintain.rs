@@ -101,16 +101,27 @@ pub async fn monthly_partitioned_tables(pool: &PgPool) -> sqlx::Result<Vec<Strin
 
 /// This month's partition and the next MONTHS_AHEAD; returns the ones created now.
 async fn ensure_partitions(pool: &PgPool, table: &str) -> sqlx::Result<Vec<String>> {
+    ensure_partitions_since(pool, table, 0).await
+}
+
+/// The partitions from `months_back` months before this one to MONTHS_AHEAD after it, for
+/// loading history (the seeds); returns the ones created now.
+pub async fn ensure_partitions_since(
+    pool: &PgPool,
+    table: &str,
+    months_back: i32,
+) -> sqlx::Result<Vec<String>> {
     sqlx::query_scalar(
         "SELECT created FROM (
              SELECT ensure_monthly_partition($1,
                         (date_trunc('month', now() AT TIME ZONE 'Asia/Bangkok')
                          + make_interval(months => m))::date) AS created
-               FROM generate_series(0, $2) AS m) AS made
+               FROM generate_series(-$3, $2) AS m) AS made
           WHERE created IS NOT NULL",
     )
     .bind(table)
     .bind(MONTHS_AHEAD)
+    .bind(months_back)
     .fetch_all(pool)
     .await
 }

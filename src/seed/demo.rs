@@ -176,6 +176,7 @@ pub enum DemoOutcome {
 
 /// Loads the demo unless the database already holds it.
 pub async fn seed(pool: &PgPool, now: DateTime<Utc>) -> sqlx::Result<DemoOutcome> {
+    super::prepare_partitions(pool).await?;
     let mut tx = pool.begin().await?;
     sqlx::query("SELECT pg_advisory_xact_lock(hashtext('prakan demo seed'))")
         .execute(&mut *tx)

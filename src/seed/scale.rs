@@ -60,6 +60,7 @@ pub async fn seed(
     cancel: Arc<AtomicBool>,
     progress: impl Fn(ScaleProgress) + Send + Sync + 'static,
 ) -> sqlx::Result<ScaleReport> {
+    super::prepare_partitions(pool).await?;
     let mut connection = pool.acquire().await?;
     let staff = StaffIds::from_database(&mut connection).await?;
     let numbering = Numbering::from_database(&mut connection).await?;

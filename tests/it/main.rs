@@ -17,6 +17,7 @@ mod lookup;
 mod maintain;
 mod migrations;
 mod oversight;
+mod partitions;
 mod pdpa;
 mod policies;
 mod quote;

@@ -256,7 +256,10 @@ async fn every_table_partitioned_by_month_gets_its_months_ahead() {
     .unwrap();
 
     let report = prakan::db::maintain::run(&db.pool).await.unwrap();
-    assert_eq!(report.partitioned_tables, ["audit_logs", "test_events"]);
+    assert_eq!(
+        report.partitioned_tables,
+        ["audit_logs", "payments", "test_events"]
+    );
     assert_eq!(
         report.partitions_created.len(),
         4,

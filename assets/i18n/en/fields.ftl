@@ -60,6 +60,7 @@ history-field = { $field ->
     [policy_id] policy
     [claim_id] claim
     [payment_id] payment
+    [payment_created_at] payment booked at
     [user_id] staff member
     [national_id_masked] national ID (masked)
     [name_tokens] name search words

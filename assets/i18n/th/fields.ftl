@@ -59,6 +59,7 @@ history-field = { $field ->
     [policy_id] กรมธรรม์
     [claim_id] เคลม
     [payment_id] รายการชำระเงิน
+    [payment_created_at] เวลาที่บันทึกรายการชำระเงิน
     [user_id] พนักงาน
     [national_id_masked] เลขประจำตัว (ปิดบัง)
     [name_tokens] คำค้นชื่อ

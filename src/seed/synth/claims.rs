@@ -82,6 +82,7 @@ pub const SETTLEMENT_COLUMNS: &[&str] = &[
     "status",
     "settled_at",
     "payment_id",
+    "payment_created_at",
     "created_at",
 ];
 
@@ -825,6 +826,7 @@ fn add_settlement(
         .field(if paid { "PAID" } else { "PENDING" })
         .field(settled_at)
         .field(payment_id)
+        .field(created)
         .field(created);
     book.settlements.end_row();
 }

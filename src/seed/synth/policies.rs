@@ -91,6 +91,7 @@ pub const PAYMENT_COLUMNS: &[&str] = &[
 
 pub const RECEIPT_COLUMNS: &[&str] = &[
     "payment_id",
+    "payment_created_at",
     "receipt_number",
     "receipt_type",
     "tax_invoice_number",
@@ -560,7 +561,7 @@ fn add_premium_payments(
         let paid = matches!(status, "SUCCESS" | "PARTIAL_REFUND" | "REFUNDED");
         let installment = (count > 1).then_some((instalment.number as i32, count as i32));
         let paid_at = paid.then(|| ctx.moment(days_before(due, rng.random_range(0..6)), rng));
-        let payment_id = write_incoming_payment(
+        let (payment_id, booked_at) = write_incoming_payment(
             ctx,
             rng,
             customer,
@@ -578,7 +579,14 @@ fn add_premium_payments(
             let vat_share = satang(amount * policy.premium.vat / policy.premium.total);
             let withholding = (customer.juristic && amount >= dec!(1000))
                 .then(|| satang((amount - vat_share) * dec!(0.01)));
-            write_receipt(ctx, payment_id, paid_at, vat_share, withholding, book);
+            write_receipt(
+                ctx,
+                (payment_id, booked_at),
+                paid_at,
+                vat_share,
+                withholding,
+                book,
+            );
         }
     }
     if count > 1 {
@@ -600,7 +608,7 @@ fn write_incoming_payment(
     paid_at: Option<DateTime<Utc>>,
     installment: Option<(i32, i32)>,
     book: &mut Book,
-) -> Uuid {
+) -> (Uuid, DateTime<Utc>) {
     let id = Uuid::now_v7();
     let card = matches!(method, "CREDIT_CARD" | "DEBIT_CARD");
     let bank = matches!(method, "BANK_TRANSFER" | "PROMPTPAY" | "K_PLUS");
@@ -656,12 +664,13 @@ fn write_incoming_payment(
         .field(created)
         .field(paid_at.unwrap_or(created));
     book.payments.end_row();
-    id
+    (id, created)
 }
 
+/// `payment`: the payment's id and booking time (its key).
 fn write_receipt(
     ctx: &SynthContext,
-    payment_id: Uuid,
+    payment: (Uuid, DateTime<Utc>),
     paid_at: DateTime<Utc>,
     vat: Decimal,
     withholding: Option<Decimal>,
@@ -670,7 +679,8 @@ fn write_receipt(
     let issued = super::bangkok_date(paid_at);
     let number = ctx.numbering.receipt_number(buddhist_year(issued));
     book.receipts
-        .field(payment_id)
+        .field(payment.0)
+        .field(payment.1)
         .field(&number)
         .field("TAX_INVOICE")
         .field(&number)
