@@ -30,6 +30,11 @@ pub enum DbCommand {
     },
     /// Print the connection URL of the database.
     Url,
+    /// A local streaming replica of the embedded cluster, for trying read replicas.
+    Replica {
+        #[command(subcommand)]
+        command: super::replica::ReplicaCommand,
+    },
     /// Upkeep, safe to run from cron: partitions ahead, expiries, overdue marks, statistics.
     Maintain {
         /// Only ANALYZE, without VACUUM (faster on a big database).
@@ -61,6 +66,7 @@ pub async fn run(command: DbCommand, settings: &Settings, ctx: Ctx) -> Outcome {
         DbCommand::Stop { force } => stop(settings, force, ctx.lang),
         DbCommand::Psql { args } => psql(settings, ctx, &args).await,
         DbCommand::Url => url(settings),
+        DbCommand::Replica { command } => super::replica::run(command, settings, ctx).await,
         DbCommand::Maintain { no_vacuum } => {
             super::maintenance::maintain(settings, ctx, !no_vacuum).await
         }
@@ -249,6 +255,10 @@ fn stop(settings: &Settings, force: bool, lang: Lang) -> Outcome {
         return Err(msg!("cli-url-no-start-stop").into());
     }
     let cluster = embedded_cluster(settings)?;
+    // The local replica follows the primary: it goes first.
+    if prakan::pg::LocalReplica::of(&cluster).stop()? {
+        println!("{}", tr!(lang, "replica-stopped"));
+    }
     if cluster.stop_shared(force)? {
         println!("{}", tr!(lang, "cli-stopped"));
     } else {

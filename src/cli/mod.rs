@@ -11,6 +11,7 @@ mod maintenance;
 mod quote;
 mod reconcile;
 mod renew;
+mod replica;
 mod seed;
 mod staff;
 mod table;

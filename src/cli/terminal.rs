@@ -5,10 +5,12 @@ use std::io::IsTerminal;
 use std::time::{Duration, Instant};
 
 use prakan::config::Settings;
-use prakan::tr;
+use prakan::db::replica::Replicas;
+use prakan::db::target::EMBEDDED_DATABASE;
 use prakan::tui::app::{App, AppConfig};
 use prakan::tui::keymap::Keymap;
 use prakan::tui::theme::Theme;
+use prakan::{msg, tr};
 
 use super::{Ctx, Outcome, database, open};
 
@@ -28,11 +30,14 @@ pub async fn run(settings: &Settings, ctx: Ctx) -> Outcome {
         eprintln!("{}", tr!(ctx.lang, "cli-config-bad-colour", entry = entry));
         Theme::default()
     });
+    let mut login_target = target.login_target();
+    login_target.replicas = Replicas::from_settings(settings, target.cluster(), EMBEDDED_DATABASE)
+        .map_err(|(url, detail)| msg!("replica-bad-url", url = url, detail = detail))?;
     let app = App::new(AppConfig {
         lang: ctx.lang,
         theme,
         keymap,
-        target: target.login_target(),
+        target: login_target,
         demo_accounts,
         idle_lock_after: Duration::from_secs(settings.idle_lock_minutes * 60),
         data_dir: settings.data_dir.clone(),

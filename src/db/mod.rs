@@ -28,6 +28,7 @@ pub mod reconcile;
 pub mod reconcile_work;
 pub mod referrals;
 pub mod renewals;
+pub mod replica;
 pub mod rights;
 pub mod session;
 pub mod settings;

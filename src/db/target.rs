@@ -94,11 +94,13 @@ impl Target {
                 base: lease.cluster().role_options(EMBEDDED_DATABASE, ""),
                 described: self.describe(),
                 embedded: true,
+                replicas: Default::default(),
             },
             Target::External { options } => crate::tui::LoginTarget {
                 base: options.clone(),
                 described: self.describe(),
                 embedded: false,
+                replicas: Default::default(),
             },
         }
     }

@@ -73,6 +73,10 @@ pub const CATALOGUES: [(Lang, &[(&str, &str)]); 2] = [
                 include_str!("../../assets/i18n/th/oversight.ftl"),
             ),
             ("fields", include_str!("../../assets/i18n/th/fields.ftl")),
+            (
+                "replicas",
+                include_str!("../../assets/i18n/th/replicas.ftl"),
+            ),
         ],
     ),
     (
@@ -134,6 +138,10 @@ pub const CATALOGUES: [(Lang, &[(&str, &str)]); 2] = [
                 include_str!("../../assets/i18n/en/oversight.ftl"),
             ),
             ("fields", include_str!("../../assets/i18n/en/fields.ftl")),
+            (
+                "replicas",
+                include_str!("../../assets/i18n/en/replicas.ftl"),
+            ),
         ],
     ),
 ];

@@ -41,7 +41,7 @@ impl Cluster {
     pub fn at(root: PathBuf, binaries: PgBinaries) -> Result<Cluster, PgError> {
         let account = ServerAccount::for_this_process()?;
         let data = root.join("data");
-        let socket_dir = socket_dir_for(&data, binaries.major);
+        let socket_dir = socket_dir_for(&data, binaries.major, PORT);
         Ok(Cluster {
             binaries,
             account,
@@ -143,9 +143,13 @@ impl Cluster {
     /// without a password (only the owning account and root can reach the socket); every
     /// other role must pass SCRAM-SHA-256, so staff passwords are really checked.
     fn write_configuration(&self, statement_statistics: bool) -> Result<(), PgError> {
-        let hba = "# prakan: the cluster superuser over the private socket; everyone else by SCRAM.\n\
-                   local   all   postgres                 trust\n\
-                   local   all   all                      scram-sha-256\n";
+        let hba = format!(
+            "# prakan: the cluster superuser over the private socket; everyone else by SCRAM.\n\
+             local   all   postgres                 trust\n\
+             local   all   all                      scram-sha-256\n\
+             {}",
+            super::replica::HBA_REPLICATION_LINE
+        );
         std::fs::write(self.data.join("pg_hba.conf"), hba)
             .map_err(PgError::io("writing pg_hba.conf"))?;
         let settings = format!(
@@ -291,9 +295,9 @@ impl Cluster {
 
 /// The socket lives in PGDATA unless that path is too long for a socket, then in a runtime
 /// directory named after a hash of PGDATA (stable, so every run finds the same one).
-fn socket_dir_for(data: &Path, major: u32) -> PathBuf {
+pub(super) fn socket_dir_for(data: &Path, major: u32, port: u16) -> PathBuf {
     use sha2::Digest;
-    let socket_name = format!(".s.PGSQL.{PORT}");
+    let socket_name = format!(".s.PGSQL.{port}");
     if data.as_os_str().len() + 1 + socket_name.len() <= MAX_SOCKET_PATH {
         return data.to_path_buf();
     }

@@ -6,12 +6,14 @@ pub mod backup;
 mod binaries;
 mod cluster;
 mod lease;
+pub mod replica;
 pub mod throwaway;
 
 pub use account::ServerAccount;
 pub use binaries::PgBinaries;
 pub use cluster::{Cluster, ClusterStatus};
 pub use lease::{ClusterLease, StopOutcome};
+pub use replica::LocalReplica;
 
 use std::path::PathBuf;
 

@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 use sqlx::postgres::PgConnectOptions;
 use sqlx::{ConnectOptions, Connection};
 
-use super::{Cluster, PgBinaries, PgError};
+use super::{Cluster, LocalReplica, PgBinaries, PgError};
 
 const DIR_PREFIX: &str = "prakan-test-";
 
@@ -41,6 +41,21 @@ impl Throwaway {
     pub fn cluster(&self) -> &Cluster {
         &self.cluster
     }
+
+    /// Starts a streaming replica of this cluster (made by pg_basebackup the first time),
+    /// dying with the process like the cluster. Also restarts one stopped before.
+    pub fn start_replica(&self) -> Result<LocalReplica, PgError> {
+        let replica = LocalReplica::of(&self.cluster);
+        replica.create(true)?;
+        let mut command = self
+            .cluster
+            .account
+            .command(&self.cluster.binaries.program("postgres"));
+        command.arg("-D").arg(replica.data()).args(SERVER_FLAGS);
+        spawn_with_keeper(command)?;
+        wait_until_accepting(replica.superuser_options("postgres"))?;
+        Ok(replica)
+    }
 }
 
 /// The server is the child of a thread that lives as long as the process, so the
@@ -49,12 +64,30 @@ fn spawn_server_with_keeper(cluster: &Cluster) -> Result<(), PgError> {
     let mut command = cluster
         .account
         .command(&cluster.binaries.program("postgres"));
+    command.arg("-D").arg(&cluster.data).args(SERVER_FLAGS);
+    spawn_with_keeper(command)
+}
+
+/// Settings for speed over durability; a standby needs the same max_connections.
+const SERVER_FLAGS: [&str; 12] = [
+    "-c",
+    "fsync=off",
+    "-c",
+    "synchronous_commit=off",
+    "-c",
+    "full_page_writes=off",
+    "-c",
+    "autovacuum=off",
+    "-c",
+    "shared_buffers=128MB",
+    "-c",
+    "max_connections=200",
+];
+
+/// Runs `command` (a postgres server) as the child of a keeper thread, killed with SIGQUIT
+/// when this process ends.
+fn spawn_with_keeper(mut command: std::process::Command) -> Result<(), PgError> {
     command
-        .arg("-D")
-        .arg(&cluster.data)
-        .args(["-c", "fsync=off", "-c", "synchronous_commit=off"])
-        .args(["-c", "full_page_writes=off", "-c", "autovacuum=off"])
-        .args(["-c", "shared_buffers=128MB", "-c", "max_connections=200"])
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null());
     // SAFETY: prctl is async-signal-safe and touches no memory of the parent.
@@ -96,9 +129,12 @@ fn spawn_server_with_keeper(cluster: &Cluster) -> Result<(), PgError> {
         .map_err(PgError::io("starting postgres"))
 }
 
-/// Waits on a thread of its own, so that it may be called from inside an async runtime.
 fn wait_until_ready(cluster: &Cluster) -> Result<(), PgError> {
-    let options = cluster.superuser_options("postgres");
+    wait_until_accepting(cluster.superuser_options("postgres"))
+}
+
+/// Waits on a thread of its own, so that it may be called from inside an async runtime.
+fn wait_until_accepting(options: PgConnectOptions) -> Result<(), PgError> {
     std::thread::spawn(move || wait_on_own_runtime(options))
         .join()
         .map_err(|_| PgError::CommandFailed {

@@ -46,6 +46,8 @@ pub struct Session {
     pub pool: PgPool,
     pub session_id: String,
     pub expires_at: chrono::DateTime<Utc>,
+    /// Which server answers reads, when read replicas are configured.
+    pub reads: Option<std::sync::Arc<crate::db::replica::ReadRouter>>,
 }
 
 #[derive(Debug)]
@@ -274,6 +276,13 @@ impl App {
     }
 
     /// Whether something changed since the last draw (and forget it).
+    /// The session's read router, if it has replicas: commands run through it.
+    pub fn read_router(&self) -> Option<std::sync::Arc<crate::db::replica::ReadRouter>> {
+        self.session
+            .as_ref()
+            .and_then(|session| session.reads.clone())
+    }
+
     pub fn take_dirty(&mut self) -> bool {
         std::mem::take(&mut self.dirty)
     }
@@ -897,7 +906,9 @@ impl App {
             self.lang = lang;
         }
         let name = logged_in.staff.display_name();
+        let reads = crate::db::replica::ReadRouter::new(&logged_in.pool, &self.target.replicas);
         self.session = Some(Session {
+            reads,
             staff: logged_in.staff,
             pool: logged_in.pool,
             session_id: logged_in.session_id,

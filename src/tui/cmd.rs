@@ -1,6 +1,7 @@
 //! Work for the database, started by `update` and run off the render path: each command
 //! runs in a task of its own and reports back with a message.
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use sqlx::PgPool;
@@ -8,6 +9,7 @@ use sqlx::postgres::PgConnectOptions;
 use tokio::sync::mpsc::UnboundedSender;
 
 use super::msg::{Msg, PasswordChangeError};
+use crate::db::replica::ReadRouter;
 use crate::db::session::{self, LoginError};
 use crate::db::{claim_queue, health, home};
 use crate::domain::staff::GroupRole;
@@ -121,31 +123,102 @@ pub enum Cmd {
 pub const USER_AGENT: &str = concat!("prakan ", env!("CARGO_PKG_VERSION"), " (terminal)");
 
 impl Cmd {
-    pub fn spawn(self, tx: UnboundedSender<Msg>) -> tokio::task::AbortHandle {
-        if let Cmd::ListenClaims { pool } = self {
-            return tokio::spawn(listen_claims(pool, tx)).abort_handle();
-        }
-        if let Cmd::Reconcile {
-            pool,
-            cmd,
-            data_dir,
-        } = self
-        {
-            return tokio::spawn(async move {
+    pub fn spawn(
+        self,
+        tx: UnboundedSender<Msg>,
+        reads: Option<Arc<ReadRouter>>,
+    ) -> tokio::task::AbortHandle {
+        tokio::spawn(self.perform(tx, reads)).abort_handle()
+    }
+
+    /// Runs the command and sends what it says. With read replicas (`reads`), a read on the
+    /// whitelist (`replica_safe`) runs on the pool the router picks; after anything that may
+    /// write, the primary's WAL position is noted before the answer is sent, so the screen's
+    /// next read (the load right after a save) sees the change.
+    pub async fn perform(self, tx: UnboundedSender<Msg>, reads: Option<Arc<ReadRouter>>) {
+        let cmd = match &reads {
+            Some(router) if self.replica_safe() => {
+                let pool = router.read_pool().await;
+                self.with_pool(pool)
+            }
+            _ => self,
+        };
+        let note_writes = reads.clone().filter(|_| !cmd.is_read());
+        let msg = match cmd {
+            Cmd::ListenClaims { pool } => return listen_claims(pool, tx, reads).await,
+            Cmd::Reconcile {
+                pool,
+                cmd,
+                data_dir,
+            } => {
                 let progress = tx.clone();
                 let report = move |msg| {
                     let _ = progress.send(Msg::Reconcile(Box::new(msg)));
                 };
-                let msg = cmd.run(pool, &data_dir, &report).await;
-                let _ = tx.send(Msg::Reconcile(Box::new(msg)));
-            })
-            .abort_handle();
+                Msg::Reconcile(Box::new(cmd.run(pool, &data_dir, &report).await))
+            }
+            other => other.run().await,
+        };
+        if let Some(router) = note_writes {
+            router.note_primary_position().await;
         }
-        tokio::spawn(async move {
-            let msg = self.run().await;
-            let _ = tx.send(msg);
-        })
-        .abort_handle()
+        let _ = tx.send(msg);
+    }
+
+    /// Reads a replica may answer: lookups, list pages, 360 and detail views, figures,
+    /// charts, the audit trail and record histories. Never a write, take-next, matching,
+    /// anything that guards a write (duplicate checks, quote context, cancellation
+    /// previews), or the health screen (which is about the primary).
+    pub fn replica_safe(&self) -> bool {
+        match self {
+            Cmd::LoadFigures { .. }
+            | Cmd::LoadHistory { .. }
+            | Cmd::Audit { .. }
+            | Cmd::Charts { .. } => true,
+            Cmd::Customers { cmd, .. } => cmd.replica_safe(),
+            Cmd::Policies { cmd, .. } => cmd.replica_safe(),
+            Cmd::Claims { cmd, .. } => cmd.replica_safe(),
+            Cmd::Reconcile { cmd, .. } => cmd.replica_safe(),
+            _ => false,
+        }
+    }
+
+    /// Commands that change nothing in the database.
+    fn is_read(&self) -> bool {
+        match self {
+            Cmd::LogIn { .. }
+            | Cmd::LoadFigures { .. }
+            | Cmd::LoadHealth { .. }
+            | Cmd::LoadHistory { .. }
+            | Cmd::Audit { .. }
+            | Cmd::Charts { .. }
+            | Cmd::Ping { .. }
+            | Cmd::CheckUnlock { .. }
+            | Cmd::ListenClaims { .. } => true,
+            Cmd::Customers { cmd, .. } => cmd.is_read(),
+            Cmd::Policies { cmd, .. } => cmd.is_read(),
+            Cmd::Claims { cmd, .. } => cmd.is_read(),
+            Cmd::Reconcile { cmd, .. } => cmd.is_read(),
+            Cmd::Staff { cmd, .. } => cmd.is_read(),
+            Cmd::Settings { cmd, .. } => cmd.is_read(),
+            Cmd::LogOut { .. } | Cmd::ChangePassword { .. } | Cmd::SaveLanguage { .. } => false,
+        }
+    }
+
+    /// The same command on another pool (a replica's).
+    fn with_pool(mut self, replacement: PgPool) -> Cmd {
+        match &mut self {
+            Cmd::LoadFigures { pool, .. }
+            | Cmd::LoadHistory { pool, .. }
+            | Cmd::Audit { pool, .. }
+            | Cmd::Charts { pool, .. }
+            | Cmd::Customers { pool, .. }
+            | Cmd::Policies { pool, .. }
+            | Cmd::Claims { pool, .. }
+            | Cmd::Reconcile { pool, .. } => *pool = replacement,
+            _ => {}
+        }
+        self
     }
 
     /// Loads that only the current screen wants: leaving the screen aborts them.
@@ -300,8 +373,9 @@ impl Cmd {
 
 /// Listens to the claims channel: says when it is listening, then sends the claims of each
 /// notification until the screen is left (the task is aborted) or the connection drops
-/// (the screen says so and listens again later).
-async fn listen_claims(pool: PgPool, tx: UnboundedSender<Msg>) {
+/// (the screen says so and listens again later). With replicas, each notification's
+/// position on the primary is noted first, so the reload it causes sees the change.
+async fn listen_claims(pool: PgPool, tx: UnboundedSender<Msg>, reads: Option<Arc<ReadRouter>>) {
     let mut listener = match claim_queue::listen(&pool).await {
         Ok(listener) => listener,
         Err(error) => {
@@ -315,6 +389,9 @@ async fn listen_claims(pool: PgPool, tx: UnboundedSender<Msg>) {
     loop {
         let msg = match listener.try_recv().await {
             Ok(Some(notification)) => {
+                if let Some(router) = &reads {
+                    router.note_primary_position().await;
+                }
                 Msg::ClaimsChanged(claim_queue::changed_ids(notification.payload()))
             }
             Ok(None) => Msg::ClaimsListenStopped(None),

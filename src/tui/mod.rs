@@ -34,6 +34,8 @@ pub struct LoginTarget {
     /// The server as a person reads it, for status lines and "could not reach …".
     pub described: String,
     pub embedded: bool,
+    /// Read replicas each login may read from (none by default).
+    pub replicas: crate::db::replica::Replicas,
 }
 
 impl LoginTarget {
@@ -117,7 +119,7 @@ impl Runtime {
             for cmd in cmds {
                 let belongs_to_screen = cmd.belongs_to_screen();
                 let slot = cmd.slot();
-                let task = cmd.spawn(self.tx.clone());
+                let task = cmd.spawn(self.tx.clone(), self.app.read_router());
                 if let Some(slot) = slot
                     && let Some(older) = self.slots.insert(slot, task.clone())
                 {

@@ -12,6 +12,7 @@ use super::app::{App, ConfirmAction, Connection, Overlay, Screen, Tone};
 use super::keymap::{Action, Context};
 use super::screens::Ui;
 use super::widgets::{modal, spinner, text};
+use crate::db::replica::ReadState;
 use crate::tr;
 
 pub fn draw(app: &mut App, frame: &mut Frame) {
@@ -221,6 +222,13 @@ fn draw_status(app: &App, frame: &mut Frame, area: Rect) {
         spans.push(Span::styled(" │ ", app.theme.muted()));
         spans.push(Span::styled(connection, connection_style));
     }
+    if let Some(router) = app.read_router() {
+        let (note, style) = replica_note(app, &router.state());
+        if !note.is_empty() {
+            spans.push(Span::styled(" │ ", app.theme.muted()));
+            spans.push(Span::styled(note, style));
+        }
+    }
     if app.quitting {
         spans.push(Span::styled(" │ ", app.theme.muted()));
         spans.push(Span::styled(
@@ -242,6 +250,25 @@ fn draw_status(app: &App, frame: &mut Frame, area: Rect) {
     }
     let line = fit(spans, area.width as usize);
     frame.render_widget(Paragraph::new(line).style(app.theme.bar()), area);
+}
+
+/// Where reads go when replicas are configured; a fallback is said as a warning.
+fn replica_note(app: &App, state: &ReadState) -> (String, Style) {
+    let lang = app.lang;
+    match state {
+        ReadState::Unused => (String::new(), app.theme.muted()),
+        ReadState::Replica { .. } => (tr!(lang, "replica-status-reading"), app.theme.muted()),
+        ReadState::CatchingUp { .. } => {
+            (tr!(lang, "replica-status-catching-up"), app.theme.muted())
+        }
+        ReadState::Lagging { seconds, .. } => (
+            tr!(lang, "replica-status-lagging", seconds = *seconds),
+            app.theme.warning(),
+        ),
+        ReadState::Unavailable { .. } => {
+            (tr!(lang, "replica-status-unavailable"), app.theme.warning())
+        }
+    }
 }
 
 /// Keeps a line within `width` columns, cutting its last spans at grapheme boundaries.

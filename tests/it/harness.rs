@@ -48,6 +48,14 @@ fn server() -> &'static Server {
     }
 }
 
+/// The throwaway cluster, when the tests run on one (not on PRAKAN_TEST_DATABASE_URL).
+pub fn throwaway() -> Option<&'static Throwaway> {
+    match server() {
+        Server::Throwaway(cluster) => Some(cluster),
+        Server::External(_) => None,
+    }
+}
+
 /// The test server as its superuser, for pg_dump and pg_restore, naming `database`.
 pub fn backup_server(database: &str) -> prakan::db::backup::Server {
     match server() {
@@ -249,6 +257,7 @@ impl TestDb {
             base: server().options(&self.name),
             described: format!("the test database {}", self.name),
             embedded: true,
+            replicas: Default::default(),
         }
     }
 

@@ -23,6 +23,7 @@ mod policies;
 mod quote;
 mod reconcile;
 mod renewals;
+mod replica;
 mod security;
 mod seeds;
 mod staff;

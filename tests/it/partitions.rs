@@ -332,3 +332,20 @@ fn relations_read(plan: &serde_json::Value, found: &mut Vec<String>) {
 fn chrono_tz_bangkok() -> chrono::FixedOffset {
     chrono::FixedOffset::east_opt(7 * 3600).expect("UTC+7")
 }
+
+#[tokio::test]
+async fn nobody_reads_a_partition_past_the_row_security_of_payments() {
+    let db = TestDb::new().await;
+    for group in prakan::domain::staff::GroupRole::ALL {
+        let (_, pool) = db.staff_pool(group).await;
+        for partition in ["payments_default", "audit_logs_default"] {
+            let refused = sqlx::query(sqlx::AssertSqlSafe(format!(
+                "SELECT count(*) FROM {partition}"
+            )))
+            .execute(&pool)
+            .await
+            .expect_err("a partition is not granted to staff");
+            assert_eq!(violation(&refused).0, "42501", "{group:?} {partition}");
+        }
+    }
+}

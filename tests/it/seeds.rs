@@ -209,9 +209,12 @@ async fn assert_claims_follow_the_rules(pool: &PgPool) {
 
 /// Rows whose foreign key points nowhere, per constraint (the scale load runs without the
 /// triggers that would otherwise check them).
+/// A foreign key: its name, the referencing and referenced tables, and their columns.
+type ForeignKey = (String, String, String, Vec<String>, Vec<String>);
+
 async fn orphans(pool: &PgPool) -> Vec<String> {
     // Top-level keys only: a key pointing at a partitioned table has a copy per partition.
-    let keys: Vec<(String, String, String, Vec<String>, Vec<String>)> = sqlx::query_as(
+    let keys: Vec<ForeignKey> = sqlx::query_as(
         "SELECT c.conname::text, quote_ident(child.relname::text), quote_ident(parent.relname::text),
                 ARRAY(SELECT quote_ident(a.attname::text) FROM unnest(c.conkey) WITH ORDINALITY AS k(n, i)
                         JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.n ORDER BY k.i),

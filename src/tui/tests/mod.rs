@@ -7,6 +7,7 @@ mod customers;
 mod oversight;
 mod policies;
 mod reconcile;
+mod replicas;
 mod snapshots;
 mod update;
 
@@ -41,6 +42,7 @@ pub fn target() -> LoginTarget {
             .database("prakan"),
         described: "embedded PostgreSQL 15.18 in /var/lib/prakan/pg15".into(),
         embedded: true,
+        replicas: Default::default(),
     }
 }
 

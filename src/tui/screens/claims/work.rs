@@ -143,6 +143,19 @@ impl ClaimsCmd {
         matches!(self, ClaimsCmd::FindPolicies { .. })
     }
 
+    /// Reads a replica may answer (see `Cmd::replica_safe`): the queue pages, a claim's
+    /// view, the policy lookup. Never take-next; not the staff list or the coverage check,
+    /// which a write follows.
+    pub fn replica_safe(&self) -> bool {
+        matches!(
+            self,
+            ClaimsCmd::LoadSla
+                | ClaimsCmd::LoadQueue { .. }
+                | ClaimsCmd::LoadClaim { .. }
+                | ClaimsCmd::FindPolicies { .. }
+        )
+    }
+
     pub async fn run(self, pool: PgPool) -> ClaimsMsg {
         match self {
             ClaimsCmd::LoadSla => ClaimsMsg::SlaLoaded {

@@ -146,6 +146,15 @@ impl CustomersCmd {
         matches!(self, CustomersCmd::Search { .. })
     }
 
+    /// Reads a replica may answer (see `Cmd::replica_safe`): the lookup and the 360. Not
+    /// the duplicate check before a save, nor the export (it records itself in the audit).
+    pub fn replica_safe(&self) -> bool {
+        matches!(
+            self,
+            CustomersCmd::LoadRights | CustomersCmd::Search { .. } | CustomersCmd::Load { .. }
+        )
+    }
+
     pub async fn run(self, pool: PgPool) -> CustomersMsg {
         match self {
             CustomersCmd::LoadRights => {

@@ -173,6 +173,18 @@ impl PoliciesCmd {
         matches!(self, PoliciesCmd::FindVehicles { .. })
     }
 
+    /// Reads a replica may answer (see `Cmd::replica_safe`): lookups, lists and the policy
+    /// view. Not the quote context or the cancellation preview, which a write follows.
+    pub fn replica_safe(&self) -> bool {
+        matches!(
+            self,
+            PoliciesCmd::FindVehicles { .. }
+                | PoliciesCmd::LoadQuotes { .. }
+                | PoliciesCmd::LoadPolicy { .. }
+                | PoliciesCmd::LoadRenewals { .. }
+        )
+    }
+
     /// Runs on `pool`; printed documents go under `data_dir`.
     pub async fn run(self, pool: PgPool, data_dir: &std::path::Path) -> PoliciesMsg {
         match self {

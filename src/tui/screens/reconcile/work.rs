@@ -255,6 +255,12 @@ impl ReconcileCmd {
         )
     }
 
+    /// Reads a replica may answer (see `Cmd::replica_safe`): only the overview's figures;
+    /// the lines, candidates and payments that matching works on come from the primary.
+    pub fn replica_safe(&self) -> bool {
+        matches!(self, ReconcileCmd::LoadOverview { .. })
+    }
+
     /// Commands of which only the newest may run (see `Cmd::slot`).
     pub fn slot(&self) -> Option<&'static str> {
         match self {
