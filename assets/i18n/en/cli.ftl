@@ -11,7 +11,7 @@ cli-cluster-created = Created a new embedded PostgreSQL cluster: { $description 
 cli-overview-heading = prakan { $version } — { $database }
 cli-overview-commands = Commands (prakan --help for all of them):
     prakan                       the terminal screens (in a terminal)
-    prakan db status|start|stop|psql|url|maintain|backup|restore
+    prakan db status|start|stop|psql|url|maintain|backup|restore · prakan db replica start|stop|status
     prakan migrate · prakan seed --demo|--scale N · prakan staff … · prakan bench
 cli-status-database-url = DATABASE_URL { $url }
 cli-status-embedded = embedded PostgreSQL { $version } ({ $dir })

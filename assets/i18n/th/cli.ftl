@@ -11,7 +11,7 @@ cli-cluster-created = สร้างคลัสเตอร์ PostgreSQL ใ�
 cli-overview-heading = prakan { $version } — { $database }
 cli-overview-commands = คำสั่ง (ดูทั้งหมดด้วย prakan --help):
     prakan                       หน้าจอโปรแกรม (เมื่อเปิดในเทอร์มินัล)
-    prakan db status|start|stop|psql|url|maintain|backup|restore
+    prakan db status|start|stop|psql|url|maintain|backup|restore · prakan db replica start|stop|status
     prakan migrate · prakan seed --demo|--scale N · prakan staff … · prakan bench
 cli-status-database-url = DATABASE_URL { $url }
 cli-status-embedded = PostgreSQL ในเครื่อง { $version } ({ $dir })
