@@ -92,6 +92,14 @@ fn maintenance_summary(report: &MaintenanceReport, lang: Lang) -> Vec<(String, S
                 removed = report.name_words.1
             ),
         ),
+        (
+            label("charts"),
+            tr!(
+                lang,
+                "maintain-chart-snapshots",
+                count = report.chart_snapshots
+            ),
+        ),
         (label("statistics"), statistics),
     ]
 }

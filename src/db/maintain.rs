@@ -1,5 +1,5 @@
 //! `prakan db maintain`: idempotent upkeep, safe to run from cron. A second run in a row
-//! creates, expires, marks and closes nothing.
+//! creates, expires, marks and closes nothing (it only recomputes the chart snapshots).
 
 use std::time::{Duration, Instant};
 
@@ -36,6 +36,8 @@ pub struct MaintenanceReport {
     pub sessions_closed: u64,
     /// Name words added to and removed from the fuzzy search's dictionary.
     pub name_words: (i64, i64),
+    /// Chart snapshots recomputed (every chart's, so that charts open at once).
+    pub chart_snapshots: i32,
     pub tables_analyzed: usize,
     /// Whether the tables were vacuumed too, or only analyzed.
     pub vacuumed: bool,
@@ -65,6 +67,7 @@ pub async fn run_with(pool: &PgPool, options: Options) -> sqlx::Result<Maintenan
         sqlx::query_as("SELECT added, removed FROM refresh_name_dictionary()")
             .fetch_one(pool)
             .await?;
+    let chart_snapshots = crate::db::charts::refresh_snapshots(pool).await?;
     let started = Instant::now();
     let tables_analyzed = refresh_statistics(pool, options.vacuum).await?;
     Ok(MaintenanceReport {
@@ -75,6 +78,7 @@ pub async fn run_with(pool: &PgPool, options: Options) -> sqlx::Result<Maintenan
         payments_overdue,
         sessions_closed,
         name_words,
+        chart_snapshots,
         tables_analyzed,
         vacuumed: options.vacuum,
         statistics_time: started.elapsed(),

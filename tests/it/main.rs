@@ -4,6 +4,7 @@
 mod admin;
 mod audit;
 mod backup;
+mod chart_snapshots;
 mod claims;
 mod constraints;
 mod customers;

@@ -79,6 +79,7 @@ async fn the_seed_defaults_are_in_place() {
     assert_eq!(
         keys,
         [
+            "CHART_SNAPSHOT_MINUTES",
             "CLAIM_INVESTIGATION_SCORE",
             "CLAIM_SENIOR_AUTHORITY",
             "CLAIM_SLA_ASSESSMENT_DAYS",

@@ -447,10 +447,15 @@ async fn the_oversight_benchmark_measures_charts_audit_pages_and_health() {
         names,
         [
             "chart-claims-by-status",
+            "chart-claims-by-status-compute",
             "chart-claims-ageing",
+            "chart-claims-ageing-compute",
             "chart-premium-written",
+            "chart-premium-written-compute",
             "chart-loss-ratio",
+            "chart-loss-ratio-compute",
             "chart-reconciliation-backlog",
+            "chart-reconciliation-backlog-compute",
             "audit-first-page",
             "audit-by-table",
             "audit-by-staff",
@@ -470,6 +475,21 @@ async fn the_oversight_benchmark_measures_charts_audit_pages_and_health() {
         (m.rows_min, m.rows_max)
     };
     assert_eq!(rows("chart-premium-written"), (12, 12), "twelve months");
+    assert_eq!(
+        rows("chart-premium-written-compute"),
+        (12, 12),
+        "computed alike"
+    );
+    let group = |name: &str| {
+        report
+            .measures
+            .iter()
+            .find(|m| m.name == name)
+            .unwrap()
+            .as_group
+    };
+    assert_eq!(group("chart-loss-ratio"), "auditor", "as the screen");
+    assert_eq!(group("chart-loss-ratio-compute"), "owner", "as a refresh");
     assert_eq!(rows("chart-claims-ageing"), (4, 4), "four age buckets");
     assert_eq!(rows("audit-first-page"), (100, 100), "a full page");
     assert!(rows("audit-next-page").0 > 0, "the trail goes on");

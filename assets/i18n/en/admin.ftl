@@ -137,6 +137,7 @@ settings-category = { $category ->
    *[other] { $category }
 }
 settings-about = { $key ->
+    [CHART_SNAPSHOT_MINUTES] The charts show figures computed at most this many minutes ago (prakan db maintain recomputes them)
     [CLAIM_INVESTIGATION_SCORE] A fraud score at or above this sends the claim to the investigation queue
     [CLAIM_SENIOR_AUTHORITY] Adjusters whose authority is at least this may assign claims to others
     [CLAIM_SLA_ASSESSMENT_DAYS] A claim is assessed within this many days of its report

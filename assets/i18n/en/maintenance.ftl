@@ -6,6 +6,7 @@ maintain-label = { $what ->
         [overdue] overdue
         [sessions] sessions
         [names] name search
+        [charts] charts
        *[statistics] statistics
     }
 maintain-partitions-in-place = in place for this month and the next { $months } ({ $tables })
@@ -14,6 +15,7 @@ maintain-policies-expired = { $count } past their end date marked expired
 maintain-payments-overdue = { $marked } payments newly marked overdue; { $total } overdue in all
 maintain-sessions-closed = { $count } expired sessions closed
 maintain-name-words = { $added } words added, { $removed } removed
+maintain-chart-snapshots = { $count } chart snapshots recomputed (the charts show them for CHART_SNAPSHOT_MINUTES minutes)
 maintain-vacuumed = VACUUM (ANALYZE) on { $tables } tables in { $seconds } s
 maintain-analyzed-only = ANALYZE on { $tables } tables in { $seconds } s (no VACUUM: --no-vacuum)
 
@@ -50,7 +52,7 @@ restore-in-use = Database { $database } was not replaced: { $sessions } other { 
        *[other] sessions are
     } connected to it ({ $who }). Ask them to log out or stop prakan there, then run the restore again. Nothing was changed.
 
-help-db-maintain-about = Upkeep, safe to run from cron: monthly partitions ahead, expired policies, overdue payments, expired sessions, the name search dictionary, VACUUM and statistics.
+help-db-maintain-about = Upkeep, safe to run from cron: monthly partitions ahead, expired policies, overdue payments, expired sessions, the name search dictionary, the charts' snapshots, VACUUM and statistics.
 help-db-maintain-arg-no_vacuum = Only ANALYZE, without VACUUM (faster on a big database).
 help-db-backup-about = Back the database up with pg_dump (custom format) and check the file with pg_restore --list.
 help-db-backup-arg-file = Where to write the backup (default: backups/ in the data directory, named by the Bangkok date and time).

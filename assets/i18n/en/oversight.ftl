@@ -122,6 +122,10 @@ charts-backlog-kind = { $kind ->
        *[other] Owed payments overdue
     }
 charts-backlog-note = { $lines } unmatched ({ $lines_amount }) · { $owed } overdue ({ $owed_amount }) · by days
+charts-as-of = As of { $when } ({ $minutes ->
+        [one] every minute
+       *[other] every { $minutes } minutes
+    })
 charts-unit = { $unit ->
         [thousands] thousand baht
         [millions] million baht

@@ -136,6 +136,7 @@ settings-category = { $category ->
    *[other] { $category }
 }
 settings-about = { $key ->
+    [CHART_SNAPSHOT_MINUTES] หน้ากราฟแสดงข้อมูลที่คำนวณไว้ไม่เกินจำนวนนาทีนี้ (prakan db maintain คำนวณใหม่ให้)
     [CLAIM_INVESTIGATION_SCORE] คะแนนความเสี่ยงทุจริตตั้งแต่ค่านี้ขึ้นไป เคลมจะถูกส่งเข้าคิวสอบสวน
     [CLAIM_SENIOR_AUTHORITY] เจ้าหน้าที่สินไหมที่มีวงเงินอนุมัติตั้งแต่ค่านี้ขึ้นไปมอบหมายเคลมให้ผู้อื่นได้
     [CLAIM_SLA_ASSESSMENT_DAYS] เคลมต้องได้รับการประเมินภายในจำนวนวันนี้นับจากวันรับแจ้ง

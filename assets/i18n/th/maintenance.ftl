@@ -6,6 +6,7 @@ maintain-label = { $what ->
         [overdue] ค้างชำระ
         [sessions] เซสชัน
         [names] ค้นหาชื่อ
+        [charts] กราฟ
        *[statistics] สถิติ
     }
 maintain-partitions-in-place = มีครบสำหรับเดือนนี้และอีก { $months } เดือนข้างหน้าแล้ว ({ $tables })
@@ -14,6 +15,7 @@ maintain-policies-expired = พ้นวันสิ้นสุดความ�
 maintain-payments-overdue = ทำเครื่องหมายค้างชำระใหม่ { $marked } รายการ รวมค้างชำระทั้งหมด { $total } รายการ
 maintain-sessions-closed = ปิดเซสชันที่หมดอายุแล้ว { $count } รายการ
 maintain-name-words = เพิ่ม { $added } คำ ลบ { $removed } คำ
+maintain-chart-snapshots = คำนวณข้อมูลกราฟใหม่ { $count } กราฟ (หน้ากราฟใช้ข้อมูลชุดนี้ไปจนครบ CHART_SNAPSHOT_MINUTES นาที)
 maintain-vacuumed = VACUUM (ANALYZE) { $tables } ตาราง ใช้เวลา { $seconds } วินาที
 maintain-analyzed-only = ANALYZE { $tables } ตาราง ใช้เวลา { $seconds } วินาที (ไม่ได้ VACUUM ตามที่สั่ง --no-vacuum)
 
@@ -47,7 +49,7 @@ restore-bad-name = ใช้ "{ $name }" เป็นฐานข้อมูล
 restore-not-empty = ฐานข้อมูล { $database } ไม่ว่าง: มี { $tables } ตาราง (ไมเกรชัน { $migration }) ยังไม่ได้เปลี่ยนแปลงสิ่งใด หากจะกู้คืนลงฐานข้อมูลใหม่ให้เพิ่ม --database ชื่อ หากจะแทนที่ข้อมูลทั้งหมดใน { $database } ด้วยข้อมูลสำรองให้เพิ่ม --force (ฐานข้อมูลจะถูกลบแล้วสร้างใหม่ และจะไม่ทำหากยังมีผู้เชื่อมต่ออยู่)
 restore-in-use = ไม่ได้แทนที่ฐานข้อมูล { $database } เพราะยังมีการเชื่อมต่ออื่นอยู่ { $sessions } รายการ ({ $who }) โปรดให้ผู้ใช้ออกจากระบบหรือปิด prakan ที่ใช้อยู่ก่อน แล้วสั่งกู้คืนอีกครั้ง ยังไม่ได้เปลี่ยนแปลงสิ่งใด
 
-help-db-maintain-about = งานบำรุงรักษา สั่งจาก cron ได้: สร้างพาร์ทิชันรายเดือนล่วงหน้า ปิดกรมธรรม์ที่หมดอายุ ทำเครื่องหมายค้างชำระ ปิดเซสชันที่หมดอายุ ปรับพจนานุกรมค้นหาชื่อ VACUUM และปรับสถิติ
+help-db-maintain-about = งานบำรุงรักษา สั่งจาก cron ได้: สร้างพาร์ทิชันรายเดือนล่วงหน้า ปิดกรมธรรม์ที่หมดอายุ ทำเครื่องหมายค้างชำระ ปิดเซสชันที่หมดอายุ ปรับพจนานุกรมค้นหาชื่อ คำนวณข้อมูลกราฟใหม่ VACUUM และปรับสถิติ
 help-db-maintain-arg-no_vacuum = ทำเฉพาะ ANALYZE ไม่ต้อง VACUUM (เร็วกว่าบนฐานข้อมูลขนาดใหญ่)
 help-db-backup-about = สำรองฐานข้อมูลด้วย pg_dump (custom format) แล้วตรวจไฟล์ด้วย pg_restore --list
 help-db-backup-arg-file = ไฟล์ที่จะเขียน (ค่าเริ่มต้น: โฟลเดอร์ backups/ ในโฟลเดอร์ข้อมูล ตั้งชื่อตามวันเวลากรุงเทพฯ)

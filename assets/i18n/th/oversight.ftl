@@ -122,6 +122,7 @@ charts-backlog-kind = { $kind ->
        *[other] ยอดค้างชำระเกินกำหนด
     }
 charts-backlog-note = ยังไม่จับคู่ { $lines } รายการ ({ $lines_amount }) · ค้างชำระ { $owed } รายการ ({ $owed_amount }) · แบ่งตามจำนวนวัน
+charts-as-of = ข้อมูล ณ { $when } (ทุก { $minutes } นาที)
 charts-unit = { $unit ->
         [thousands] พันบาท
         [millions] ล้านบาท

@@ -9,13 +9,13 @@ use serde_json::json;
 
 use super::*;
 use crate::db::audit_trail::{AuditDetail, AuditEntry, AuditPage, StaffChoice};
-use crate::db::charts::{AgeCount, BacklogBucket, LossMonth, PremiumMonth, StatusCount};
+use crate::db::charts::{AgeCount, BacklogBucket, Freshness, LossMonth, PremiumMonth, StatusCount};
 use crate::db::health::{Health, HealthCheck, LongQuery, SlowStatement};
 use crate::tui::access::ScreenId;
 use crate::tui::app::{Overlay, Screen};
 use crate::tui::screens::audit::work::{AuditCmd, AuditMsg};
 use crate::tui::screens::charts::work::{ChartsCmd, ChartsMsg};
-use crate::tui::screens::charts::{ChartData, ChartKind};
+use crate::tui::screens::charts::{ChartData, ChartKind, LoadedChart};
 
 fn uuid(n: u128) -> Uuid {
     Uuid::from_u128(0x5a1e_0000_0000_4000_8000_0000_0000_0000 + n)
@@ -415,6 +415,14 @@ fn chart_data(kind: ChartKind) -> ChartData {
     }
 }
 
+/// Figures computed at 14:05 Bangkok time on 30 November 2026, recomputed every 10 minutes.
+fn freshness() -> Freshness {
+    Freshness {
+        taken: Utc.with_ymd_and_hms(2026, 11, 30, 7, 5, 0).unwrap(),
+        every_minutes: 10,
+    }
+}
+
 /// The charts screen for `group`, every chart it loads answered with the data above.
 fn on_charts(lang: Lang, group: GroupRole) -> (App, Vec<ChartKind>) {
     let mut app = app(lang, false);
@@ -430,7 +438,10 @@ fn on_charts(lang: Lang, group: GroupRole) -> (App, Vec<ChartKind>) {
             app.update(Msg::Charts(Box::new(ChartsMsg::Loaded {
                 request,
                 kind,
-                result: Ok(chart_data(kind)),
+                result: Ok(LoadedChart {
+                    figures: chart_data(kind),
+                    freshness: freshness(),
+                }),
             })));
         }
     }
@@ -472,10 +483,13 @@ async fn each_chart_in_thai_and_english() {
             };
             assert_eq!(charts.charts[charts.current].0, kind);
             let name = format!("{kind:?}").to_lowercase();
-            assert_snapshot!(
-                format!("chart_{name}_{}", lang.code()),
-                screen(&mut app, 80, 24)
-            );
+            let shown = screen(&mut app, 80, 24);
+            let as_of = match lang {
+                Lang::Th => "ข้อมูล ณ 30 พ.ย. 2569 14:05 (ทุก 10 นาที)",
+                Lang::En => "As of 30 Nov BE 2569 14:05 (every 10 minutes)",
+            };
+            assert!(shown.contains(as_of), "{shown}");
+            assert_snapshot!(format!("chart_{name}_{}", lang.code()), shown);
             app.update(key(KeyCode::Tab));
         }
     }

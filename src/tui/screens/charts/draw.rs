@@ -7,27 +7,40 @@ use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Paragraph};
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
-use super::{ChartData, month_label};
-use crate::db::charts::{AgeCount, BacklogBucket, LossMonth, PremiumMonth, StatusCount};
+use super::{ChartData, LoadedChart, month_label};
+use crate::db::charts::{AgeCount, BacklogBucket, Freshness, LossMonth, PremiumMonth, StatusCount};
 use crate::i18n::Lang;
 use crate::tr;
 use crate::tui::screens::Ui;
 use crate::tui::screens::customers::labels;
 
-pub fn chart(frame: &mut Frame, area: Rect, data: &ChartData, ui: &Ui) {
-    let [plot, note] = Layout::vertical([Constraint::Min(0), Constraint::Length(2)]).areas(area);
-    let footnote = match data {
+pub fn chart(frame: &mut Frame, area: Rect, chart: &LoadedChart, ui: &Ui) {
+    let [plot, note] = Layout::vertical([Constraint::Min(0), Constraint::Length(3)]).areas(area);
+    let footnote = match &chart.figures {
         ChartData::ClaimsByStatus(rows) => claims_by_status(frame, plot, rows, ui),
         ChartData::ClaimsAgeing(rows) => claims_ageing(frame, plot, rows, ui),
         ChartData::PremiumWritten(rows) => premium_written(frame, plot, rows, ui),
         ChartData::LossRatio(rows) => loss_ratio(frame, plot, rows, ui),
         ChartData::Backlog(rows) => backlog(frame, plot, rows, ui),
     };
+    let lines = vec![
+        Line::styled(footnote, ui.theme.muted()),
+        Line::styled(as_of(&chart.freshness, ui), ui.theme.muted()),
+    ];
     frame.render_widget(
-        Paragraph::new(Line::styled(footnote, ui.theme.muted()))
-            .wrap(ratatui::widgets::Wrap { trim: true }),
+        Paragraph::new(lines).wrap(ratatui::widgets::Wrap { trim: true }),
         note,
     );
+}
+
+/// "ข้อมูล ณ 30 พ.ย. 2569 14:05 (ทุก 10 นาที)": when the figures were computed.
+fn as_of(freshness: &Freshness, ui: &Ui) -> String {
+    tr!(
+        ui.lang,
+        "charts-as-of",
+        when = crate::i18n::date_time(ui.lang, ui.calendar, freshness.taken),
+        minutes = freshness.every_minutes
+    )
 }
 
 fn titled(title: String, ui: &Ui) -> Block<'static> {

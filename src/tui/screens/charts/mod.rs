@@ -2,7 +2,8 @@
 //! and loss ratio per month (underwriters), the reconciliation backlog (finance); auditors
 //! and administrators see them all. Tab moves between the charts this person may see;
 //! each is loaded when the screen opens. The figures come from SQL functions that return
-//! aggregates only (`db::charts`).
+//! aggregates only (`db::charts`), served from snapshots at most CHART_SNAPSHOT_MINUTES
+//! old; under each chart a line says when its figures were computed.
 
 pub mod draw;
 pub mod work;
@@ -14,7 +15,9 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use crate::db::charts::{AgeCount, BacklogBucket, LossMonth, PremiumMonth, StatusCount};
+use crate::db::charts::{
+    self, AgeCount, BacklogBucket, Freshness, LossMonth, PremiumMonth, StatusCount,
+};
 use crate::domain::staff::GroupRole;
 use crate::tui::keymap::{Action, Context};
 use crate::tui::remote::{Remote, RequestCounter};
@@ -75,6 +78,17 @@ impl ChartKind {
         }
     }
 
+    /// Its snapshot in the database.
+    pub fn snapshot(self) -> charts::Snapshot {
+        match self {
+            ChartKind::ClaimsByStatus => charts::CLAIMS_BY_STATUS,
+            ChartKind::ClaimsAgeing => charts::CLAIMS_AGEING,
+            ChartKind::PremiumWritten => charts::PREMIUM_WRITTEN,
+            ChartKind::LossRatio => charts::LOSS_RATIO,
+            ChartKind::Backlog => charts::RECONCILIATION_BACKLOG,
+        }
+    }
+
     /// The charts someone in `groups` sees, in order.
     pub fn for_groups(groups: &[GroupRole]) -> Vec<ChartKind> {
         ChartKind::ALL
@@ -94,6 +108,13 @@ pub enum ChartData {
     Backlog(Vec<BacklogBucket>),
 }
 
+/// A chart as loaded: its figures and when they were computed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LoadedChart {
+    pub figures: ChartData,
+    pub freshness: Freshness,
+}
+
 #[derive(Debug, Default)]
 pub struct Outcome {
     pub cmds: Vec<ChartsCmd>,
@@ -103,7 +124,7 @@ pub struct Outcome {
 #[derive(Debug, Clone)]
 pub struct ChartsScreen {
     /// The charts this person sees, each with its figures.
-    pub charts: Vec<(ChartKind, Remote<ChartData>)>,
+    pub charts: Vec<(ChartKind, Remote<LoadedChart>)>,
     pub current: usize,
     pub request: RequestCounter,
 }
@@ -179,7 +200,7 @@ impl ChartsScreen {
             && let Some((_, data)) = self.charts.iter_mut().find(|(k, _)| *k == kind)
         {
             match result {
-                Ok(figures) => *data = Remote::Loaded(figures),
+                Ok(chart) => *data = Remote::Loaded(chart),
                 Err(_) if lost_connection && data.loaded().is_some() => {}
                 Err(error) => *data = Remote::Failed(crate::db::error::message(&error)),
             }
@@ -206,7 +227,7 @@ impl ChartsScreen {
         };
         match ui.loaded(data, key!("loading")) {
             Err(line) => frame.render_widget(Paragraph::new(line), body),
-            Ok(figures) => draw::chart(frame, body, figures, ui),
+            Ok(chart) => draw::chart(frame, body, chart, ui),
         }
     }
 

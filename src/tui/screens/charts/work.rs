@@ -2,7 +2,7 @@
 
 use sqlx::PgPool;
 
-use super::{ChartData, ChartKind};
+use super::{ChartData, ChartKind, LoadedChart};
 use crate::db::charts;
 
 #[derive(Debug)]
@@ -15,32 +15,41 @@ pub enum ChartsMsg {
     Loaded {
         request: u64,
         kind: ChartKind,
-        result: Result<ChartData, sqlx::Error>,
+        result: Result<LoadedChart, sqlx::Error>,
     },
 }
 
 impl ChartsCmd {
     pub async fn run(self, pool: PgPool) -> ChartsMsg {
         let ChartsCmd::Load { request, kind } = self;
-        let result = match kind {
-            ChartKind::ClaimsByStatus => charts::claims_by_status(&pool)
-                .await
-                .map(ChartData::ClaimsByStatus),
-            ChartKind::ClaimsAgeing => charts::claims_ageing(&pool)
-                .await
-                .map(ChartData::ClaimsAgeing),
-            ChartKind::PremiumWritten => charts::premium_written(&pool)
-                .await
-                .map(ChartData::PremiumWritten),
-            ChartKind::LossRatio => charts::loss_ratio(&pool).await.map(ChartData::LossRatio),
-            ChartKind::Backlog => charts::reconciliation_backlog(&pool)
-                .await
-                .map(ChartData::Backlog),
-        };
         ChartsMsg::Loaded {
             request,
             kind,
-            result,
+            result: load(&pool, kind).await,
         }
     }
+}
+
+/// The chart's figures and how old they are, in one transaction so that both see the same
+/// snapshot and the same `now()`.
+async fn load(pool: &PgPool, kind: ChartKind) -> Result<LoadedChart, sqlx::Error> {
+    let mut tx = pool.begin().await?;
+    let figures = match kind {
+        ChartKind::ClaimsByStatus => charts::claims_by_status(&mut *tx)
+            .await
+            .map(ChartData::ClaimsByStatus),
+        ChartKind::ClaimsAgeing => charts::claims_ageing(&mut *tx)
+            .await
+            .map(ChartData::ClaimsAgeing),
+        ChartKind::PremiumWritten => charts::premium_written(&mut *tx)
+            .await
+            .map(ChartData::PremiumWritten),
+        ChartKind::LossRatio => charts::loss_ratio(&mut *tx).await.map(ChartData::LossRatio),
+        ChartKind::Backlog => charts::reconciliation_backlog(&mut *tx)
+            .await
+            .map(ChartData::Backlog),
+    }?;
+    let freshness = charts::freshness(&mut *tx, kind.snapshot()).await?;
+    tx.commit().await?;
+    Ok(LoadedChart { figures, freshness })
 }
