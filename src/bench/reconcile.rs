@@ -864,9 +864,9 @@ async fn measure_by_hand(
             });
             amount_agrees
                 .filter(|_| !used.contains(&c.payment_id))
-                .map(|withholding| (c.payment_id, withholding))
+                .map(|withholding| (c.payment_id, c.payment_created_at, withholding))
         });
-        let Some((payment_id, withholding)) = agreeing else {
+        let Some((payment_id, payment_created_at, withholding)) = agreeing else {
             without_candidate += 1;
             continue;
         };
@@ -878,6 +878,7 @@ async fn measure_by_hand(
             *version,
             &[Allocation {
                 payment_id,
+                payment_created_at,
                 amount: *amount,
                 withholding,
             }],

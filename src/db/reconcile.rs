@@ -344,11 +344,13 @@ pub async fn auto_match_all(pool: &PgPool) -> sqlx::Result<MatchCounts> {
 /// The matching rules, in order, over the incoming lines of `lines` (a temporary table with
 /// id, line_number, booked_at, amount, ref1, ref2, description), into the temporary table
 /// `proposed_matches`. A payment goes to one line and a line to one payment; each rule sees
-/// only what the rules before it left.
+/// only what the rules before it left. Each match carries the payment's whole key (id and
+/// booking time): what follows reads one partition of payments per match, not all.
 async fn propose_matches(tx: &mut PgConnection, lines: &str) -> sqlx::Result<MatchCounts> {
     sqlx::query(
         "CREATE TEMP TABLE proposed_matches (
-             line_id uuid NOT NULL, payment_id uuid NOT NULL, booked_at timestamptz NOT NULL,
+             line_id uuid NOT NULL, payment_id uuid NOT NULL,
+             payment_created_at timestamptz NOT NULL, booked_at timestamptz NOT NULL,
              amount numeric NOT NULL, withholding numeric NOT NULL, rule text NOT NULL
          ) ON COMMIT DROP",
     )
@@ -396,24 +398,26 @@ const REFERENCE_PASSES: usize = 3;
 /// is what is due, or what is due less the 1 % a juristic customer withholds from 1,000
 /// baht (`withholding_on`).
 const RULE_REFERENCE: &str = "
-    INSERT INTO proposed_matches (line_id, payment_id, booked_at, amount, withholding, rule)
-    SELECT line_id, payment_id, booked_at, amount, withholding, rule
+    INSERT INTO proposed_matches (line_id, payment_id, payment_created_at, booked_at, amount,
+                                  withholding, rule)
+    SELECT line_id, payment_id, payment_created_at, booked_at, amount, withholding, rule
       FROM (
         SELECT DISTINCT ON (c.line_id) c.*
           FROM (
             SELECT DISTINCT ON (p.id)
-                   s.id AS line_id, p.id AS payment_id, s.booked_at, s.amount, p.due_date,
+                   s.id AS line_id, p.id AS payment_id, p.created_at AS payment_created_at,
+                   s.booked_at, s.amount, p.due_date,
                    p.total_amount - s.amount AS withholding,
                    CASE WHEN s.amount = p.total_amount THEN 'REFERENCE' ELSE 'REFERENCE_WHT' END AS rule
               FROM {lines} s
               JOIN LATERAL (
-                  SELECT p.id, p.customer_id, p.total_amount, p.due_date
+                  SELECT p.id, p.created_at, p.customer_id, p.total_amount, p.due_date
                     FROM payments p
                    WHERE p.transaction_reference IN (s.ref1, s.ref2)
                      AND p.payment_status IN ('PENDING', 'PROCESSING')
                      AND p.payment_direction = 'INCOMING'
                   UNION
-                  SELECT p.id, p.customer_id, p.total_amount, p.due_date
+                  SELECT p.id, p.created_at, p.customer_id, p.total_amount, p.due_date
                     FROM policies pol
                     JOIN payments p ON p.policy_id = pol.id
                    WHERE pol.policy_number IN (s.ref1, s.ref2)
@@ -436,10 +440,12 @@ const RULE_REFERENCE: &str = "
 /// booking, whose customer's name is like the description (RECONCILE_NAME_SIMILARITY) —
 /// and that payment like no other line.
 const RULE_AMOUNT_DATE_NAME: &str = "
-    INSERT INTO proposed_matches (line_id, payment_id, booked_at, amount, withholding, rule)
-    SELECT line_id, payment_id, booked_at, amount, 0, 'AMOUNT_DATE_NAME'
+    INSERT INTO proposed_matches (line_id, payment_id, payment_created_at, booked_at, amount,
+                                  withholding, rule)
+    SELECT line_id, payment_id, payment_created_at, booked_at, amount, 0, 'AMOUNT_DATE_NAME'
       FROM (
-        SELECT s.id AS line_id, p.id AS payment_id, s.booked_at, s.amount,
+        SELECT s.id AS line_id, p.id AS payment_id, p.created_at AS payment_created_at,
+               s.booked_at, s.amount,
                count(*) OVER (PARTITION BY s.id) AS payments_alike,
                count(*) OVER (PARTITION BY p.id) AS lines_alike
           FROM {lines} s
@@ -461,34 +467,63 @@ const RULE_AMOUNT_DATE_NAME: &str = "
 
 /// Carries out the proposed matches: the match rows, the payments paid (SUCCESS,
 /// MATCHED, paid when the bank booked it), and their receipts.
+///
+/// Each match reads its payment by the whole key, one partition. The planner prices a join
+/// into payments as if every row read every month's partition (it leaves them out only
+/// while running), so for thousands of matches it would rather scan the whole table, and
+/// compile that plan (JIT) for longer than it runs: the lookups are written to go row by
+/// row (a LATERAL subquery with LIMIT 1, or hash and merge joins off for the one UPDATE).
 async fn apply_matches(tx: &mut PgConnection) -> sqlx::Result<()> {
     sqlx::query(
-        "INSERT INTO reconciliation_matches (line_id, payment_id, amount, withholding_tax, rule,
-                                             previous_payment_status, created_by)
-         SELECT m.line_id, m.payment_id, m.amount, m.withholding, m.rule, p.payment_status,
-                (SELECT current_staff_id())
-           FROM proposed_matches m JOIN payments p ON p.id = m.payment_id",
+        "INSERT INTO reconciliation_matches (line_id, payment_id, payment_created_at, amount,
+                                             withholding_tax, rule, previous_payment_status,
+                                             created_by)
+         SELECT m.line_id, m.payment_id, m.payment_created_at, m.amount, m.withholding, m.rule,
+                p.payment_status, (SELECT current_staff_id())
+           FROM proposed_matches m
+          CROSS JOIN LATERAL (
+                SELECT p.payment_status FROM payments p
+                 WHERE p.id = m.payment_id AND p.created_at = m.payment_created_at
+                 LIMIT 1) p",
     )
     .execute(&mut *tx)
     .await?;
+    join_row_by_row(&mut *tx, true).await?;
     sqlx::query(
         "UPDATE payments p
             SET payment_status = 'SUCCESS', reconciliation_status = 'MATCHED',
                 reconciled_at = now(), processed_at = now(), payment_date = m.booked_at
            FROM proposed_matches m
-          WHERE p.id = m.payment_id",
+          WHERE p.id = m.payment_id AND p.created_at = m.payment_created_at",
     )
     .execute(&mut *tx)
     .await?;
+    join_row_by_row(&mut *tx, false).await?;
     sqlx::query(
         "SELECT count(*) FROM issue_receipts(
              ARRAY(SELECT payment_id FROM proposed_matches ORDER BY booked_at, payment_id),
+             ARRAY(SELECT payment_created_at FROM proposed_matches ORDER BY booked_at, payment_id),
              ARRAY(SELECT withholding FROM proposed_matches ORDER BY booked_at, payment_id),
              (now() AT TIME ZONE 'Asia/Bangkok')::date)",
     )
     .execute(&mut *tx)
     .await?;
     Ok(())
+}
+
+/// Hash and merge joins and JIT off (`true`) for the statements that follow, or back on,
+/// as PostgreSQL has them by default (`false`). Only for a statement whose every join is a
+/// lookup by key: other joins (fresh tables without statistics) would go wrong.
+async fn join_row_by_row(tx: &mut PgConnection, row_by_row: bool) -> sqlx::Result<()> {
+    let setting = if row_by_row { "off" } else { "on" };
+    sqlx::query(
+        "SELECT set_config('enable_hashjoin', $1, true), set_config('enable_mergejoin', $1, true),
+                set_config('jit', $1, true)",
+    )
+    .bind(setting)
+    .execute(tx)
+    .await
+    .map(|_| ())
 }
 
 /// The amount a juristic customer withholds from a premium payment of `due` (1 % of the

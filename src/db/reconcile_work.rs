@@ -77,6 +77,8 @@ pub enum Agreement {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Candidate {
     pub payment_id: Uuid,
+    /// When the payment was booked: with the id, its key (payments are partitioned by it).
+    pub payment_created_at: DateTime<Utc>,
     pub version: i32,
     pub reference: Option<String>,
     pub policy_number: Option<String>,
@@ -113,15 +115,15 @@ pub async fn candidates(pool: &PgPool, line_id: Uuid) -> sqlx::Result<Vec<Candid
     let rows: Vec<CandidateRow> = sqlx::query_as(
         "WITH l AS (SELECT * FROM bank_statement_lines WHERE id = $1),
          found AS (
-             SELECT p.id FROM payments p, l
+             SELECT p.id, p.created_at FROM payments p, l
               WHERE p.transaction_reference IN (l.ref1, l.ref2)
                 AND p.payment_status IN ('PENDING', 'PROCESSING') AND p.payment_direction = 'INCOMING'
              UNION
-             SELECT p.id FROM l, policies pol JOIN payments p ON p.policy_id = pol.id
+             SELECT p.id, p.created_at FROM l, policies pol JOIN payments p ON p.policy_id = pol.id
               WHERE pol.policy_number IN (l.ref1, l.ref2)
                 AND p.payment_status IN ('PENDING', 'PROCESSING') AND p.payment_direction = 'INCOMING'
              UNION
-             (SELECT p.id FROM payments p, l
+             (SELECT p.id, p.created_at FROM payments p, l
                WHERE p.total_amount BETWEEN l.amount AND l.amount * 1.011
                  AND p.payment_status IN ('PENDING', 'PROCESSING') AND p.payment_direction = 'INCOMING'
                  AND p.due_date BETWEEN (l.booked_at AT TIME ZONE 'Asia/Bangkok')::date - 15
@@ -129,7 +131,8 @@ pub async fn candidates(pool: &PgPool, line_id: Uuid) -> sqlx::Result<Vec<Candid
                ORDER BY abs(p.due_date - (l.booked_at AT TIME ZONE 'Asia/Bangkok')::date)
                LIMIT 50)
          )
-         SELECT p.id AS payment_id, p.version, p.transaction_reference AS reference,
+         SELECT p.id AS payment_id, p.created_at AS payment_created_at, p.version,
+                p.transaction_reference AS reference,
                 pol.policy_number, concat_ws(' ', cu.first_name, cu.last_name) AS customer_name,
                 cu.customer_type = 'JURISTIC' AS juristic, p.payment_type,
                 p.installment_number, p.total_installments, p.due_date,
@@ -140,7 +143,7 @@ pub async fn candidates(pool: &PgPool, line_id: Uuid) -> sqlx::Result<Vec<Candid
                 word_similarity(concat_ws(' ', cu.first_name, cu.last_name), l.description)
                     AS name_similarity
            FROM found
-           JOIN payments p ON p.id = found.id
+           JOIN payments p ON p.id = found.id AND p.created_at = found.created_at
            JOIN customers cu ON cu.id = p.customer_id
            LEFT JOIN policies pol ON pol.id = p.policy_id
           CROSS JOIN l",
@@ -167,6 +170,7 @@ const NAME_AGREES: f32 = 0.5;
 #[derive(sqlx::FromRow)]
 struct CandidateRow {
     payment_id: Uuid,
+    payment_created_at: DateTime<Utc>,
     version: i32,
     reference: Option<String>,
     policy_number: Option<String>,
@@ -207,6 +211,7 @@ impl CandidateRow {
         }
         Candidate {
             payment_id: self.payment_id,
+            payment_created_at: self.payment_created_at,
             version: self.version,
             reference: self.reference,
             policy_number: self.policy_number,
@@ -226,6 +231,8 @@ impl CandidateRow {
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Allocation {
     pub payment_id: Uuid,
+    /// The payment's booking time (its candidate's): with the id, the payment's key.
+    pub payment_created_at: DateTime<Utc>,
     pub amount: Decimal,
     pub withholding: Decimal,
 }
@@ -256,34 +263,46 @@ pub async fn match_line(
         "MANUAL"
     };
     let payments: Vec<Uuid> = allocations.iter().map(|a| a.payment_id).collect();
+    let booked: Vec<DateTime<Utc>> = allocations.iter().map(|a| a.payment_created_at).collect();
+    // A payment not found (or a wrong booking time) is left to the foreign key to refuse.
     sqlx::query(
-        "INSERT INTO reconciliation_matches (line_id, payment_id, amount, withholding_tax, rule,
-                                             previous_payment_status)
-         SELECT $1, a.payment_id, a.amount, a.withholding, $2, p.payment_status
-           FROM unnest($3::uuid[], $4::numeric[], $5::numeric[]) AS a(payment_id, amount, withholding)
-           LEFT JOIN payments p ON p.id = a.payment_id",
+        "INSERT INTO reconciliation_matches (line_id, payment_id, payment_created_at, amount,
+                                             withholding_tax, rule, previous_payment_status)
+         SELECT $1, a.payment_id, a.booked, a.amount, a.withholding, $2,
+                COALESCE(p.payment_status, 'PENDING')
+           FROM unnest($3::uuid[], $4::timestamptz[], $5::numeric[], $6::numeric[])
+                AS a(payment_id, booked, amount, withholding)
+           LEFT JOIN payments p ON p.id = a.payment_id AND p.created_at = a.booked",
     )
     .bind(line_id)
     .bind(rule)
     .bind(&payments)
+    .bind(&booked)
     .bind(allocations.iter().map(|a| a.amount).collect::<Vec<_>>())
-    .bind(allocations.iter().map(|a| a.withholding).collect::<Vec<_>>())
+    .bind(
+        allocations
+            .iter()
+            .map(|a| a.withholding)
+            .collect::<Vec<_>>(),
+    )
     .execute(&mut *tx)
     .await?;
     sqlx::query(
         "UPDATE payments p
             SET payment_status = 'SUCCESS', reconciliation_status = 'MATCHED',
                 reconciled_at = now(), processed_at = now(), payment_date = l.booked_at
-           FROM bank_statement_lines l
-          WHERE l.id = $1 AND p.id = ANY ($2)",
+           FROM bank_statement_lines l, unnest($2::uuid[], $3::timestamptz[]) AS a(id, booked)
+          WHERE l.id = $1 AND p.id = a.id AND p.created_at = a.booked",
     )
     .bind(line_id)
     .bind(&payments)
+    .bind(&booked)
     .execute(&mut *tx)
     .await?;
     let receipts = issue_receipts(
         &mut tx,
         &payments,
+        &booked,
         &allocations
             .iter()
             .map(|a| a.withholding)
@@ -328,16 +347,19 @@ async fn refuse(
     Ok(refusal)
 }
 
+/// The receipts of paid payments, each named by its whole key (id, booking time).
 async fn issue_receipts(
     tx: &mut PgConnection,
     payments: &[Uuid],
+    booked: &[DateTime<Utc>],
     withholdings: &[Decimal],
 ) -> sqlx::Result<Vec<IssuedReceipt>> {
     sqlx::query_as(
         "SELECT payment_id, receipt_id, receipt_number
-           FROM issue_receipts($1, $2, (now() AT TIME ZONE 'Asia/Bangkok')::date)",
+           FROM issue_receipts($1, $2, $3, (now() AT TIME ZONE 'Asia/Bangkok')::date)",
     )
     .bind(payments)
+    .bind(booked)
     .bind(withholdings)
     .fetch_all(tx)
     .await
@@ -356,26 +378,31 @@ pub async fn unmatch(
     if !lock_line(&mut tx, line_id, version).await? {
         return Err(refuse(tx, "bank_statement_lines", line_id).await?);
     }
-    let undone: Vec<(Uuid, String)> = sqlx::query_as(
+    let undone: Vec<(Uuid, DateTime<Utc>, String)> = sqlx::query_as(
         "UPDATE reconciliation_matches
             SET undone_at = now(), undone_by = current_staff_id(), undo_reason = $2
           WHERE line_id = $1 AND undone_at IS NULL
-          RETURNING payment_id, previous_payment_status",
+          RETURNING payment_id, payment_created_at, previous_payment_status",
     )
     .bind(line_id)
     .bind(reason.trim())
     .fetch_all(&mut *tx)
     .await?;
-    let payments: Vec<Uuid> = undone.iter().map(|(id, _)| *id).collect();
-    let previous: Vec<&str> = undone.iter().map(|(_, status)| status.as_str()).collect();
+    let payments: Vec<Uuid> = undone.iter().map(|(id, _, _)| *id).collect();
+    let booked: Vec<DateTime<Utc>> = undone.iter().map(|(_, booked, _)| *booked).collect();
+    let previous: Vec<&str> = undone
+        .iter()
+        .map(|(_, _, status)| status.as_str())
+        .collect();
     sqlx::query(
         "UPDATE payments p
             SET payment_status = u.previous, reconciliation_status = 'PENDING',
                 reconciled_at = NULL, processed_at = NULL, payment_date = NULL
-           FROM unnest($1::uuid[], $2::text[]) AS u(id, previous)
-          WHERE p.id = u.id",
+           FROM unnest($1::uuid[], $2::timestamptz[], $3::text[]) AS u(id, booked, previous)
+          WHERE p.id = u.id AND p.created_at = u.booked",
     )
     .bind(&payments)
+    .bind(&booked)
     .bind(&previous)
     .execute(&mut *tx)
     .await?;
@@ -716,7 +743,7 @@ pub async fn record_counter_payment(
 ) -> Result<IssuedReceipt, SaveError> {
     let mut tx = pool.begin().await?;
     set_context(&mut tx, "COUNTER_PAYMENT").await?;
-    let paid: Option<Decimal> = sqlx::query_scalar(
+    let paid: Option<(Decimal, DateTime<Utc>)> = sqlx::query_as(
         "UPDATE payments
             SET payment_status = 'SUCCESS', reconciliation_status = 'MATCHED',
                 reconciled_at = now(), processed_at = now(), payment_date = now(),
@@ -724,7 +751,7 @@ pub async fn record_counter_payment(
                 card_last_four = COALESCE($4, card_last_four)
           WHERE id = $1 AND version = $2 AND payment_direction = 'INCOMING'
             AND payment_status IN ('PENDING', 'PROCESSING')
-          RETURNING total_amount",
+          RETURNING total_amount, created_at",
     )
     .bind(payment_id)
     .bind(version)
@@ -732,19 +759,22 @@ pub async fn record_counter_payment(
     .bind(&payment.card_last_four)
     .fetch_optional(&mut *tx)
     .await?;
-    let Some(due) = paid else {
+    let Some((due, booked)) = paid else {
         return Err(refuse(tx, "payments", payment_id).await?);
     };
     sqlx::query(
-        "INSERT INTO payment_transactions (payment_id, transaction_type, amount, status, bank_reference)
-         VALUES ($1, 'CHARGE', $2, 'SUCCESS', $3)",
+        "INSERT INTO payment_transactions (payment_id, payment_created_at, transaction_type,
+                                          amount, status, bank_reference)
+         VALUES ($1, $2, 'CHARGE', $3, 'SUCCESS', $4)",
     )
     .bind(payment_id)
+    .bind(booked)
     .bind(due - payment.withholding)
     .bind(&payment.reference)
     .execute(&mut *tx)
     .await?;
-    let mut receipts = issue_receipts(&mut tx, &[payment_id], &[payment.withholding]).await?;
+    let mut receipts =
+        issue_receipts(&mut tx, &[payment_id], &[booked], &[payment.withholding]).await?;
     tx.commit().await?;
     Ok(receipts.remove(0))
 }
@@ -804,14 +834,14 @@ pub async fn record_payout(
 ) -> Result<i32, SaveError> {
     let mut tx = pool.begin().await?;
     set_context(&mut tx, "PAYOUT").await?;
-    let paid: Option<(i32, Decimal)> = sqlx::query_as(
+    let paid: Option<(i32, Decimal, DateTime<Utc>)> = sqlx::query_as(
         "UPDATE payments
             SET payment_status = 'SUCCESS', reconciliation_status = 'MATCHED',
                 reconciled_at = now(), processed_at = now(), payment_date = $3,
                 bank_code = $4, bank_account_number = $5, gateway_transaction_id = $6
           WHERE id = $1 AND version = $2 AND payment_direction = 'OUTGOING'
             AND payment_status IN ('PENDING', 'PROCESSING')
-          RETURNING version, total_amount",
+          RETURNING version, total_amount, created_at",
     )
     .bind(payment_id)
     .bind(version)
@@ -821,15 +851,16 @@ pub async fn record_payout(
     .bind(transfer.transfer_reference.trim())
     .fetch_optional(&mut *tx)
     .await?;
-    let Some((new_version, amount)) = paid else {
+    let Some((new_version, amount, booked)) = paid else {
         return Err(refuse(tx, "payments", payment_id).await?);
     };
     sqlx::query(
-        "INSERT INTO payment_transactions (payment_id, transaction_type, amount, status, bank_code,
-                                          bank_reference, occurred_at)
-         VALUES ($1, 'TRANSFER', $2, 'SUCCESS', $3, $4, $5)",
+        "INSERT INTO payment_transactions (payment_id, payment_created_at, transaction_type,
+                                          amount, status, bank_code, bank_reference, occurred_at)
+         VALUES ($1, $2, 'TRANSFER', $3, 'SUCCESS', $4, $5, $6)",
     )
     .bind(payment_id)
+    .bind(booked)
     .bind(amount)
     .bind(&transfer.bank_code)
     .bind(transfer.transfer_reference.trim())

@@ -461,6 +461,15 @@ async fn raw_line(pool: &PgPool, key: &str, amount: Decimal) -> Uuid {
     .unwrap()
 }
 
+/// When the payment was booked: with its id, its key.
+async fn booked(pool: &PgPool, payment: Uuid) -> DateTime<Utc> {
+    sqlx::query_scalar("SELECT created_at FROM payments WHERE id = $1")
+        .bind(payment)
+        .fetch_one(pool)
+        .await
+        .expect("the payment's booking time")
+}
+
 /// A live match inserted in raw SQL.
 async fn raw_match<'e>(
     executor: impl sqlx::PgExecutor<'e>,
@@ -913,6 +922,173 @@ async fn two_officers_issuing_the_same_payment_s_receipt_at_once_get_one() {
 }
 
 // ---------------------------------------------------------------------------------------
+// A payment is pointed at by its whole key, id and booking time (0027, 0028)
+
+/// A pending premium booked long ago (it waits in another partition than today's).
+async fn owed_booked_on(pool: &PgPool, insured: &Insured, booked: &str, reference: &str) -> Uuid {
+    sqlx::query_scalar(
+        "INSERT INTO payments (policy_id, customer_id, payment_type, amount, total_amount,
+                               payment_method, transaction_reference, due_date, created_at)
+         VALUES ($1, $2, 'PREMIUM', 1000, 1000, 'BANK_TRANSFER', $3, $4::date, $4::date)
+         RETURNING id",
+    )
+    .bind(insured.policy)
+    .bind(insured.customer)
+    .bind(reference)
+    .bind(date(booked))
+    .fetch_one(pool)
+    .await
+    .expect("a payment booked earlier")
+}
+
+#[tokio::test]
+async fn a_wrong_booking_time_is_refused_and_a_missing_one_is_found() {
+    let db = TestDb::new().await;
+    let finance = staff(&db, GroupRole::Finance).await;
+    let customer = person(&db.pool, 1, "สมชาย", "ใจดี").await;
+    let insured = insured(&db.pool, customer, 1).await;
+    let today = owed(&db.pool, &insured, dec!(1000), "2026-03-10", "BP-A", None).await;
+    let earlier = owed_booked_on(&db.pool, &insured, "2025-01-15", "BP-B").await;
+    let (today_booked, earlier_booked) = (
+        booked(&db.pool, today).await,
+        booked(&db.pool, earlier).await,
+    );
+    assert_ne!(today_booked, earlier_booked);
+    let line = raw_line(&db.pool, "L-1", dec!(1000)).await;
+    let f = &finance.pool;
+    let match_booked = |booked: DateTime<Utc>| {
+        sqlx::query(
+            "INSERT INTO reconciliation_matches (line_id, payment_id, payment_created_at, amount, rule)
+             VALUES ($1, $2, $3, 1000, 'MANUAL')",
+        )
+        .bind(line)
+        .bind(today)
+        .bind(booked)
+        .execute(f)
+    };
+
+    // A match naming the payment with another payment's booking time, or a moment off.
+    assert_refused_by(
+        match_booked(earlier_booked).await,
+        "reconciliation_matches_payment_id_fkey",
+    );
+    assert_refused_by(
+        match_booked(today_booked + chrono::Duration::microseconds(1)).await,
+        "reconciliation_matches_payment_id_fkey",
+    );
+    // By hand, through the service: the same refusal, and nothing paid.
+    let (version,): (i32,) =
+        sqlx::query_as("SELECT version FROM bank_statement_lines WHERE id = $1")
+            .bind(line)
+            .fetch_one(&db.pool)
+            .await
+            .unwrap();
+    let wrong = reconcile_work::match_line(
+        f,
+        line,
+        version,
+        &[Allocation {
+            payment_id: today,
+            payment_created_at: earlier_booked,
+            amount: dec!(1000),
+            withholding: dec!(0),
+        }],
+    )
+    .await;
+    match wrong {
+        Err(SaveError::Database(error)) => assert_eq!(
+            violation(&error).1.as_deref(),
+            Some("reconciliation_matches_payment_id_fkey"),
+            "{error}"
+        ),
+        other => panic!("a match with a wrong booking time was not refused: {other:?}"),
+    }
+    assert_eq!(payment_state(&db.pool, today).await, PaymentState::owed());
+    assert_eq!(numbers_drawn(&db.pool).await, 0);
+
+    // Written without one, the match gets the payment's own.
+    raw_match(f, line, today, dec!(1000))
+        .await
+        .expect("matched by id alone");
+    let stored: DateTime<Utc> = sqlx::query_scalar(
+        "SELECT payment_created_at FROM reconciliation_matches WHERE payment_id = $1",
+    )
+    .bind(today)
+    .fetch_one(&db.pool)
+    .await
+    .unwrap();
+    assert_eq!(stored, today_booked);
+
+    // Receipts: a wrong booking time names no payment, so no number is drawn.
+    sqlx::query(
+        "UPDATE payments SET payment_status = 'SUCCESS', payment_date = now() WHERE id = ANY ($1)",
+    )
+    .bind(vec![today, earlier])
+    .execute(&db.pool)
+    .await
+    .unwrap();
+    // Even the system cannot write a receipt pointing at a payment with a wrong booking time.
+    assert_refused_by(
+        sqlx::query(
+            "INSERT INTO payment_receipts (payment_id, payment_created_at, receipt_number, receipt_type)
+             VALUES ($1, $2, 'RC-2569-9999999', 'RECEIPT')",
+        )
+        .bind(today)
+        .bind(earlier_booked)
+        .execute(&db.pool)
+        .await,
+        "payment_receipts_payment_id_fkey",
+    );
+    let issue = |booked: DateTime<Utc>| {
+        sqlx::query_scalar::<_, String>("SELECT receipt_number FROM issue_receipts($1, $2, $3, $4)")
+            .bind(vec![earlier])
+            .bind(vec![booked])
+            .bind(vec![Decimal::ZERO])
+            .bind(date("2026-03-10"))
+            .fetch_all(f)
+    };
+    assert_refused_by(issue(today_booked).await, "chk_payment_receipts_payments");
+    assert_eq!(numbers_drawn(&db.pool).await, 0);
+    assert_eq!(
+        issue(earlier_booked).await.expect("the right booking time"),
+        ["RC-2569-0000001"]
+    );
+    let receipt_booked: DateTime<Utc> =
+        sqlx::query_scalar("SELECT payment_created_at FROM payment_receipts WHERE payment_id = $1")
+            .bind(earlier)
+            .fetch_one(&db.pool)
+            .await
+            .unwrap();
+    assert_eq!(receipt_booked, earlier_booked);
+    // The three-argument form finds the booking time itself.
+    assert_eq!(
+        issue_receipts(f, &[today], "2026-03-10")
+            .await
+            .expect("by id alone"),
+        ["RC-2569-0000002"]
+    );
+
+    // Another payment named later without its booking time: the new payment's is found.
+    let transaction: Uuid = sqlx::query_scalar(
+        "INSERT INTO payment_transactions (payment_id, transaction_type, amount, status)
+         VALUES ($1, 'CHARGE', 1000, 'SUCCESS') RETURNING id",
+    )
+    .bind(today)
+    .fetch_one(&db.pool)
+    .await
+    .unwrap();
+    let moved: DateTime<Utc> = sqlx::query_scalar(
+        "UPDATE payment_transactions SET payment_id = $2 WHERE id = $1 RETURNING payment_created_at",
+    )
+    .bind(transaction)
+    .bind(earlier)
+    .fetch_one(&db.pool)
+    .await
+    .unwrap();
+    assert_eq!(moved, earlier_booked);
+}
+
+// ---------------------------------------------------------------------------------------
 // The match rules, for finance in raw SQL too
 
 #[tokio::test]
@@ -1352,6 +1528,7 @@ async fn eight_officers_matching_at_once_with_rollbacks_leave_no_gap_or_duplicat
                     version,
                     &[Allocation {
                         payment_id: payment,
+                        payment_created_at: booked(&pool, payment).await,
                         amount,
                         withholding: Decimal::ZERO,
                     }],
@@ -2134,6 +2311,7 @@ async fn two_identical_lines_never_pay_one_payment() {
         version,
         &[Allocation {
             payment_id: payment,
+            payment_created_at: booked(p, payment).await,
             amount: dec!(1234),
             withholding: dec!(0),
         }],
@@ -2290,11 +2468,13 @@ async fn a_split_match_pays_both_instalments_with_receipts_and_undo_restores_eve
     let allocations = [
         Allocation {
             payment_id: first,
+            payment_created_at: booked(p, first).await,
             amount: dec!(5371.40),
             withholding: dec!(0),
         },
         Allocation {
             payment_id: second,
+            payment_created_at: booked(p, second).await,
             amount: dec!(5371.40),
             withholding: dec!(0),
         },
@@ -2514,6 +2694,7 @@ async fn a_manual_match_of_one_payment_is_manual_and_a_dispute_holds_the_line() 
     );
     let allocation = [Allocation {
         payment_id: payment,
+        payment_created_at: booked(p, payment).await,
         amount: dec!(6000),
         withholding: dec!(0),
     }];
@@ -2569,6 +2750,7 @@ async fn a_manual_match_of_one_payment_is_manual_and_a_dispute_holds_the_line() 
         version,
         &[Allocation {
             payment_id: other,
+            payment_created_at: booked(p, other).await,
             amount: dec!(500),
             withholding: dec!(0),
         }],
@@ -2614,6 +2796,7 @@ async fn a_match_pays_exactly_what_is_due_and_only_companies_withhold() {
         version,
         &[Allocation {
             payment_id: payment,
+            payment_created_at: booked(p, payment).await,
             amount: dec!(500),
             withholding: dec!(0),
         }],
@@ -2629,6 +2812,7 @@ async fn a_match_pays_exactly_what_is_due_and_only_companies_withhold() {
         version,
         &[Allocation {
             payment_id: payment,
+            payment_created_at: booked(p, payment).await,
             amount: dec!(5943.93),
             withholding: dec!(56.07),
         }],

@@ -200,6 +200,7 @@ fn candidate(
 ) -> Candidate {
     Candidate {
         payment_id: id(200 + n),
+        payment_created_at: at(1, 9),
         version: 1,
         reference: Some(format!("PAY-2569-{:07}", 10 + n)),
         policy_number: Some(format!("C1-2569-{:07}", 40 + n)),
@@ -385,6 +386,7 @@ async fn the_candidates_of_the_line_the_selection_rests_on_win() {
             version: 3,
             allocations: vec![crate::db::reconcile_work::Allocation {
                 payment_id: id(205),
+                payment_created_at: at(1, 9),
                 amount: dec!(15000),
                 withholding: dec!(0),
             }],

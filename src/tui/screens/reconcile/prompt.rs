@@ -135,6 +135,7 @@ pub fn allocation_for(line: &OpenLine, candidate: &Candidate) -> Allocation {
     let amount = line.amount.min(candidate.amount_due);
     Allocation {
         payment_id: candidate.payment_id,
+        payment_created_at: candidate.payment_created_at,
         amount,
         withholding: withholding_for(candidate, amount),
     }
@@ -587,6 +588,7 @@ impl Prompt {
             match read_amount(self.form.value(i)) {
                 Some(amount) if amount <= candidate.amount_due => allocations.push(Allocation {
                     payment_id: candidate.payment_id,
+                    payment_created_at: candidate.payment_created_at,
                     amount,
                     withholding: withholding_for(candidate, amount),
                 }),
@@ -1130,6 +1132,7 @@ mod tests {
     fn candidate(due: Decimal, withholding: Decimal) -> Candidate {
         Candidate {
             payment_id: Uuid::nil(),
+            payment_created_at: DateTime::UNIX_EPOCH,
             version: 1,
             reference: None,
             policy_number: None,
