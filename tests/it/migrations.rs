@@ -68,6 +68,21 @@ async fn migrations_apply_to_an_empty_database_and_again_change_nothing() {
     );
 }
 
+/// A staff member's session on a migrated database runs without JIT compilation (a plan
+/// over the monthly partitions would otherwise be compiled for longer than it runs).
+#[tokio::test]
+async fn sessions_run_without_jit() {
+    let db = TestDb::new().await;
+    let (_, pool) = db
+        .staff_pool(prakan::domain::staff::GroupRole::Finance)
+        .await;
+    let jit: String = sqlx::query_scalar("SHOW jit")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert_eq!(jit, "off");
+}
+
 #[tokio::test]
 async fn the_seed_defaults_are_in_place() {
     let db = TestDb::new().await;
