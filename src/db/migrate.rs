@@ -33,7 +33,7 @@ pub async fn run(pool: &PgPool) -> Result<(), MigrateError> {
 }
 
 /// Only the prakan group roles may connect to this database; finance may make temporary
-/// tables (statement imports stage their lines in them); JIT compilation is off.
+/// tables (statement imports stage their lines in them); JIT and parallel workers are off.
 pub async fn secure_database(pool: &PgPool) -> sqlx::Result<()> {
     sqlx::query(
         "DO $$
@@ -49,6 +49,11 @@ pub async fn secure_database(pool: &PgPool) -> sqlx::Result<()> {
              -- jit_above_cost, and compiling them took 0.85 s for a 4 ms query (5 M
              -- customers). A back office runs short queries; none gains from JIT.
              EXECUTE format('ALTER DATABASE %I SET jit = off', current_database());
+             -- No parallel workers for the screens' short reads: starting one took longer
+             -- than reading a claim queue page (5 M customers). The chart computations
+             -- turn them back on for themselves (0030_parallel_charts.sql).
+             EXECUTE format('ALTER DATABASE %I SET max_parallel_workers_per_gather = 0',
+                            current_database());
          END
          $$",
     )

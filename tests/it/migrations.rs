@@ -68,10 +68,10 @@ async fn migrations_apply_to_an_empty_database_and_again_change_nothing() {
     );
 }
 
-/// A staff member's session on a migrated database runs without JIT compilation (a plan
-/// over the monthly partitions would otherwise be compiled for longer than it runs).
+/// A staff member's session on a migrated database runs without JIT compilation or
+/// parallel workers (on a big book both cost a screen's short read more than the read).
 #[tokio::test]
-async fn sessions_run_without_jit() {
+async fn sessions_run_without_jit_or_parallel_workers() {
     let db = TestDb::new().await;
     let (_, pool) = db
         .staff_pool(prakan::domain::staff::GroupRole::Finance)
@@ -81,6 +81,11 @@ async fn sessions_run_without_jit() {
         .await
         .unwrap();
     assert_eq!(jit, "off");
+    let workers: String = sqlx::query_scalar("SHOW max_parallel_workers_per_gather")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert_eq!(workers, "0");
 }
 
 #[tokio::test]
