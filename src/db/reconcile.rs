@@ -511,14 +511,14 @@ async fn apply_matches(tx: &mut PgConnection) -> sqlx::Result<()> {
     Ok(())
 }
 
-/// Hash and merge joins and JIT off (`true`) for the statements that follow, or back on,
-/// as PostgreSQL has them by default (`false`). Only for a statement whose every join is a
-/// lookup by key: other joins (fresh tables without statistics) would go wrong.
+/// Hash and merge joins off (`true`) for the statements that follow, or back on, as
+/// PostgreSQL has them by default (`false`). Only for a statement whose every join is a
+/// lookup by key: other joins (fresh tables without statistics) would go wrong. (JIT is off
+/// for the whole database: `db::migrate::secure_database`.)
 async fn join_row_by_row(tx: &mut PgConnection, row_by_row: bool) -> sqlx::Result<()> {
     let setting = if row_by_row { "off" } else { "on" };
     sqlx::query(
-        "SELECT set_config('enable_hashjoin', $1, true), set_config('enable_mergejoin', $1, true),
-                set_config('jit', $1, true)",
+        "SELECT set_config('enable_hashjoin', $1, true), set_config('enable_mergejoin', $1, true)",
     )
     .bind(setting)
     .execute(tx)
