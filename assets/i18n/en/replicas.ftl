@@ -23,3 +23,7 @@ replica-lag-none = none: everything received is replayed
 replica-lag-seconds = { $seconds } s behind the primary
 replica-lag-unknown = unknown: { $detail }
 replica-configured = DATABASE_REPLICA_URL lists { $count } replica(s): { $urls }
+help-db-replica-about = A local streaming replica of the embedded cluster, for reading from it (prakan uses it while it runs).
+help-db-replica-start-about = Copy the embedded cluster with pg_basebackup (the first time) and start the replica on its own socket.
+help-db-replica-stop-about = Stop the local replica; reads go to the primary.
+help-db-replica-status-about = Show whether the replica runs, how far behind it is, and its URL.

@@ -23,3 +23,7 @@ replica-lag-none = ไม่มี: รับข้อมูลมาเท่�
 replica-lag-seconds = ช้ากว่าฐานหลัก { $seconds } วินาที
 replica-lag-unknown = ไม่ทราบ: { $detail }
 replica-configured = DATABASE_REPLICA_URL ระบุฐานสำเนา { $count } แห่ง: { $urls }
+help-db-replica-about = ฐานสำเนาแบบสตรีมมิงในเครื่องของคลัสเตอร์ในตัว สำหรับอ่านข้อมูล (prakan ใช้อ่านเมื่อฐานสำเนาทำงานอยู่)
+help-db-replica-start-about = คัดลอกคลัสเตอร์ในตัวด้วย pg_basebackup (ครั้งแรก) แล้วเริ่มฐานสำเนาบนซ็อกเก็ตของตัวเอง
+help-db-replica-stop-about = หยุดฐานสำเนาในเครื่อง การอ่านจะกลับไปที่ฐานหลัก
+help-db-replica-status-about = แสดงว่าฐานสำเนาทำงานอยู่หรือไม่ ช้ากว่าฐานหลักเท่าใด และ URL ของฐานสำเนา
