@@ -893,6 +893,7 @@ impl App {
             LoginOutcome::Superseded(stale) => {
                 return vec![Cmd::LogOut {
                     pool: stale.pool,
+                    replicas: None,
                     session_id: stale.session_id,
                     reason: "SUPERSEDED",
                     then_quit: false,
@@ -937,6 +938,7 @@ impl App {
         self.connection = Connection::NotConnected;
         vec![Cmd::LogOut {
             pool: session.pool,
+            replicas: session.reads,
             session_id: session.session_id,
             reason,
             then_quit: false,
@@ -951,6 +953,7 @@ impl App {
                 self.quitting = true;
                 vec![Cmd::LogOut {
                     pool: session.pool,
+                    replicas: session.reads,
                     session_id: session.session_id,
                     reason: "QUIT",
                     then_quit: true,

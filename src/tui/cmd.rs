@@ -33,6 +33,8 @@ pub enum Cmd {
     },
     LogOut {
         pool: PgPool,
+        /// The session's replica pools, closed with it.
+        replicas: Option<Arc<ReadRouter>>,
         session_id: String,
         reason: &'static str,
         then_quit: bool,
@@ -261,6 +263,7 @@ impl Cmd {
             },
             Cmd::LogOut {
                 pool,
+                replicas,
                 session_id,
                 reason,
                 then_quit,
@@ -270,6 +273,9 @@ impl Cmd {
                     tracing::warn!("ending session {session_id}: {error}");
                 }
                 pool.close().await;
+                if let Some(replicas) = replicas {
+                    replicas.close().await;
+                }
                 Msg::LoggedOut { then_quit }
             }
             Cmd::LoadFigures {
